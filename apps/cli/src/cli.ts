@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { isStanceError, StanceError } from '@stance/schema';
+import type { Command, Io } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
+
+/** Help text for one command. */
+export function commandHelp(command: Command): string {
+  const lines = [`usage: ${command.usage}`, '', command.summary, ''];
+  const entries = Object.entries(command.options);
+  if (entries.length) {
+    lines.push('options:');
+    for (const [name, spec] of entries) {
+      const left = `  ${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.arg ? ` ${spec.arg}` : ''}`;
+      lines.push(`${left.padEnd(30)} ${spec.help}`);
+    }
+    lines.push('');
+  }
+  if (command.examples?.length) lines.push('examples:', ...command.examples.map((e) => `  ${e}`), '');
+  return lines.join('\n');
+}
+
+/** Help text for the whole command. */
+export function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'usage: stance <command> [options]',
+    '',
+    'Corpus tooling for fact / quote / opinion labelling of commentary.',
+    '',
+    'commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `stance <command> --help` for a command’s options. Exit codes: 0 ok, 1 a check failed, 2 bad usage or input.',
+    '',
+  ].join('\n');
+}
+
+/** Run `stance` with `argv` (without node and script); returns the exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  const debug = argv.includes('--debug');
+  const rest = argv.filter((a) => a !== '--debug');
+  const [name, ...tail] = rest;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      io.stdout.write(mainHelp());
+      return name === undefined ? 2 : 0;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) throw new StanceError(`unknown command ${JSON.stringify(name)}; run \`stance --help\``);
+    if (tail.includes('--help') || tail.includes('-h')) {
+      io.stdout.write(commandHelp(command));
+      return 0;
+    }
+    let parsed: ReturnType<typeof parseArgs>;
+    try {
+      parsed = parseArgs({
+        args: [...tail],
+        options: Object.fromEntries(
+          Object.entries(command.options).map(([k, s]) => [
+            k,
+            { type: s.type, ...(s.short ? { short: s.short } : {}), ...(s.multiple ? { multiple: true } : {}) },
+          ]),
+        ),
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (error) {
+      throw new StanceError(`${(error as Error).message.split('\n')[0]} (usage: ${command.usage})`);
+    }
+    return await command.run({ values: parsed.values, positionals: parsed.positionals }, io);
+  } catch (error) {
+    if (isStanceError(error)) {
+      io.stderr.write(`stance: ${error.toLine()}\n`);
+      if (debug && error.cause) io.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
+      return error.exitCode;
+    }
+    const err = error as Error;
+    io.stderr.write(
+      debug
+        ? `${err.stack ?? String(err)}\n`
+        : `stance: internal error: ${err.message ?? String(err)} (rerun with --debug for details)\n`,
+    );
+    return 2;
+  }
+}

@@ -1,0 +1,2 @@
+export { runCli } from './cli.ts';
+export type { Command, Io, OptionSpec, ParsedArgs } from './command.ts';

@@ -1,0 +1,1 @@
+export { decodeUtf8, readTextFile } from './read-text-file.ts';
