@@ -1,1 +1,15 @@
-export {};
+export type { CueRule, SentenceView } from './cue-rule.ts';
+export type { FeatureSettings } from './features.ts';
+export { DEFAULT_FEATURES } from './features.ts';
+export type { SentenceContext } from './label-sentence.ts';
+export { labelDocument, labelSentence } from './label-sentence.ts';
+export type { Model, ModelPrediction, PredictOptions } from './model.ts';
+export { modelFromJson, modelToJson } from './model-json.ts';
+export type { CommentaryProfile } from './profile.ts';
+export { commentaryProfile } from './profile.ts';
+export { CUE_RULES, findCues, viewSentence } from './rules.ts';
+export { rulesModel } from './rules-model.ts';
+export type { Example, TrainOptions } from './train.ts';
+export { examplesSha256, train } from './train.ts';
+export type { TrainedModel, TrainedModelData, TrainingData } from './trained-model.ts';
+export { MODEL_FORMAT_VERSION } from './trained-model.ts';

@@ -1,1 +1,21 @@
+export { collectSources, isLabelSidecar, type SourceFile } from './collect-sources.ts';
+export { DOCUMENTS_DIR, documentPath, GUIDELINES_FILE, RETIRED_FILE } from './corpus-files.ts';
+export { serializeDocument } from './document-file.ts';
+export { documentSentences } from './document-sentences.ts';
+export { GOLD_FILE, type GoldLabel, readGold, writeGold } from './gold.ts';
+export {
+  type DocumentOutcome,
+  type DocumentStatus,
+  type FileReport,
+  type IngestOptions,
+  type IngestReport,
+  ingestPaths,
+} from './ingest.ts';
+export { type Corpus, type Guideline, loadCorpus } from './load-corpus.ts';
+export { normalizeDocumentText } from './normalize-document-text.ts';
+export { isSupportedSource, parseSource, SUPPORTED_EXTENSIONS } from './parse-source.ts';
+export { type JsonlValidator, parseJsonl, readJsonl } from './read-jsonl.ts';
 export { decodeUtf8, readTextFile } from './read-text-file.ts';
+export type { RetiredSentence } from './retired.ts';
+export type { ParseOptions, SourceDocument } from './source-document.ts';
+export { syncFolder, writeFileAtomic } from './write-file-atomic.ts';

@@ -36,4 +36,6 @@ export interface AnnotationEvent {
   target?: string;
   suggestion?: Suggestion | null;
   adjudication?: boolean;
+  /** Where the event came from: the annotation UI (the default when absent) or `stance import` (no timing: `ms` is 0). */
+  origin?: 'ui' | 'import';
 }

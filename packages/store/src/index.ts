@@ -1,1 +1,10 @@
-export {};
+export type { AnnotatorLog, NewEvent, OpenLogOptions } from './annotator-log.ts';
+export { openAnnotatorLog } from './annotator-log.ts';
+export { isAnnotationEvent } from './check-event.ts';
+export type { StaleReport } from './find-stale.ts';
+export { findStale } from './find-stale.ts';
+export type { CurrentLabel } from './fold.ts';
+export { flagEventOf, foldFlags, foldLabels, foldNotes, retractedIds, undoTarget } from './fold.ts';
+export type { LockOwner } from './lock.ts';
+export { annotationsDir, annotatorLogPath } from './paths.ts';
+export { readAllLogs, readAnnotatorLog } from './read-log.ts';

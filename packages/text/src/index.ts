@@ -1,3 +1,3 @@
 export { segment } from './segment.ts';
 export { stripControl } from './strip-control.ts';
-export { tokenize } from './tokenize.ts';
+export { tokenize, words } from './tokenize.ts';

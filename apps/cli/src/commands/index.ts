@@ -1,5 +1,25 @@
 import type { Command } from '../command.ts';
+import { agreeCommand } from './agree.ts';
+import { analyzeCommand } from './analyze.ts';
+import { annotateCommand } from './annotate.ts';
+import { benchCommand } from './bench.ts';
+import { classifyCommand } from './classify.ts';
+import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
+import { ingestCommand } from './ingest.ts';
 import { segmentCommand } from './segment.ts';
+import { trainCommand } from './train.ts';
 
 /** Every `stance` subcommand, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [segmentCommand];
+export const COMMANDS: readonly Command[] = [
+  segmentCommand,
+  ingestCommand,
+  analyzeCommand,
+  classifyCommand,
+  trainCommand,
+  importCommand,
+  annotateCommand,
+  agreeCommand,
+  exportCommand,
+  benchCommand,
+];

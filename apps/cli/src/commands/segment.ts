@@ -9,7 +9,10 @@ export const segmentCommand: Command = {
   summary: 'split text into sentences with offsets',
   usage: 'stance segment [FILE|-] [--jsonl]',
   options: { jsonl: { type: 'boolean', help: 'one {"start","end","text"} object per line' } },
-  examples: ['stance segment corpus/docs/d1.txt', 'echo "Mr. Smith left. He was late." | stance segment --jsonl'],
+  examples: [
+    'stance segment corpus/sources/culture-film-festival-column.md',
+    'echo "Mr. Smith left. He was late." | stance segment --jsonl',
+  ],
   async run(args, io) {
     const { text } = await readTextInput(io, args.positionals[0]);
     const jsonl = flag(args, 'jsonl');

@@ -1,0 +1,223 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { labelDocument } from '@stance/classify';
+import { documentPath, loadCorpus, serializeDocument } from '@stance/corpus';
+import { openAnnotatorLog } from '@stance/store';
+import { render } from 'ink';
+import { App } from '../src/components/App.tsx';
+import type { VisitOrder } from '../src/session/session.ts';
+import { createSession } from '../src/session/session.ts';
+import { generateCorpus, writeLog } from './generate.ts';
+import { FrameSink, KeySource } from './terminal-streams.ts';
+
+/** Figures for one corpus size. */
+interface Figures {
+  sentences: number;
+  order: VisitOrder;
+  /** loadCorpus alone (read and segment every document). */
+  loadMs: number;
+  /** From before loadCorpus to the first frame written: what the user waits for. */
+  firstFrameMs: number;
+  labelMedianMs: number;
+  labelP99Ms: number;
+  moveMedianMs: number;
+  appendMedianMs: number;
+  appendP99Ms: number;
+  moveP99Ms: number;
+  rssMb: number;
+}
+
+const KEYSTROKES = 400;
+/** The runs, in print order: the 1k rows are the peers of the 100k rows. */
+const CONFIGS = [
+  [1_000, 'document'],
+  [100_000, 'document'],
+  [1_000, 'uncertain'],
+  [100_000, 'uncertain'],
+] as const;
+const WARM_UP = 20;
+
+function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+/** Write a generated corpus and a log labelling 30% of it; nothing of it stays in memory for the timed part. */
+function prepareCorpus(dir: string, size: number): void {
+  const generated = generateCorpus(size);
+  mkdirSync(join(dir, 'documents'));
+  for (const doc of generated.documents) writeFileSync(documentPath(dir, doc.id), serializeDocument(doc));
+  writeFileSync(join(dir, 'GUIDELINES.md'), '# Bench guidelines\n\nVersion: 1.0\n');
+  writeLog(dir, 'bench', loadCorpus(dir).sentences, Math.floor(size * 0.3));
+}
+
+/** Start the UI on a generated corpus (30% already labelled), type keys, and time everything. */
+async function measure(dir: string, order: VisitOrder): Promise<Figures> {
+  {
+    const stdout = new FrameSink('sentence ');
+    const stdin = new KeySource();
+    // Start-up as `stance annotate` does it: load the corpus, open (and fold) the log, order, first frame.
+    const started = performance.now();
+    const corpus = loadCorpus(dir);
+    const loadMs = performance.now() - started;
+    const log = openAnnotatorLog(dir, 'bench');
+    // Time the append + fsync inside each label on its own, to tell the disk's share from the UI's.
+    const appends: number[] = [];
+    const append = log.append;
+    log.append = (event) => {
+      const t = performance.now();
+      const stored = append(event);
+      appends.push(performance.now() - t);
+      return stored;
+    };
+    const session = createSession({ corpus, log, labeler: labelDocument, order });
+    const first = stdout.nextFrame(60_000);
+    const instance = render(<App session={session} />, {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      stderr: new FrameSink('\u0000') as unknown as NodeJS.WriteStream,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      maxFps: 60,
+    });
+    await first;
+    const firstFrameMs = stdout.lastWriteAt - started;
+    const label: number[] = [];
+    const move: number[] = [];
+    for (let i = 0; i < KEYSTROKES; i++) {
+      // Labels (each appended and fsync'd before the frame) with a step back now and then, as people do.
+      const key = i % 4 === 3 ? 'k' : 'f';
+      // Wait out Ink's frame throttle (60 fps) so each key is drawn on the leading edge, as a typist's would be.
+      await sleep(18);
+      const next = stdout.nextFrame();
+      const t = performance.now();
+      stdin.type(key);
+      await next;
+      if (i >= WARM_UP) (key === 'f' ? label : move).push(stdout.lastWriteAt - t);
+    }
+    const rssMb = process.memoryUsage().rss / 2 ** 20;
+    instance.unmount();
+    log.close();
+    return {
+      sentences: corpus.sentences.length,
+      order,
+      loadMs,
+      firstFrameMs,
+      labelMedianMs: quantile(label, 0.5),
+      labelP99Ms: quantile(label, 0.99),
+      moveMedianMs: quantile(move, 0.5),
+      appendMedianMs: quantile(appends.slice(WARM_UP), 0.5),
+      appendP99Ms: quantile(appends.slice(WARM_UP), 0.99),
+      moveP99Ms: quantile(move, 0.99),
+      rssMb,
+    };
+  }
+}
+
+const f1 = (n: number) => n.toFixed(1);
+
+/** One configuration in a fresh process, so memory figures do not carry over between runs. */
+function measureInChild(dir: string, size: number, order: VisitOrder): Figures | null {
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--one', dir, order], {
+    encoding: 'utf8',
+    // As `stance annotate` runs it: React's production build (the command sets this when NODE_ENV is unset).
+    env: { ...process.env, NODE_ENV: process.env['NODE_ENV'] ?? 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (child.status !== 0) {
+    process.stderr.write(`bench: ${size} sentences, --order ${order} failed (exit ${child.status}); see above\n`);
+    return null;
+  }
+  return JSON.parse(child.stdout) as Figures;
+}
+
+/** Run the benchmark and print a table, the 100k/1k ratios and the targets (`--one SIZE ORDER`: one run, JSON). */
+export async function runBench(argv: readonly string[]): Promise<void> {
+  if (argv[0] === '--one') {
+    const figures = await measure(argv[1]!, argv[2] as VisitOrder);
+    process.stdout.write(JSON.stringify(figures));
+    return;
+  }
+  const runs: (Figures | null)[] = [];
+  // Corpora are generated here, once per size; each measured run loads one in a fresh process, as the CLI would.
+  const dirs = new Map<number, string>();
+  const logs = new Map<number, Buffer>();
+  try {
+    for (const [size, order] of CONFIGS) {
+      let dir = dirs.get(size);
+      if (dir === undefined) {
+        dir = mkdtempSync(join(tmpdir(), 'stance-annotate-bench-'));
+        dirs.set(size, dir);
+        prepareCorpus(dir, size);
+        logs.set(size, readFileSync(join(dir, 'annotations', 'bench.jsonl')));
+      }
+      // Every run starts from the same log (the one before labels the previous run added).
+      writeFileSync(join(dir, 'annotations', 'bench.jsonl'), logs.get(size)!);
+      process.stderr.write(`measuring ${size} sentences, --order ${order}…\n`);
+      runs.push(measureInChild(dir, size, order));
+    }
+  } finally {
+    for (const dir of dirs.values()) rmSync(dir, { recursive: true, force: true });
+  }
+  const header = [
+    'sentences',
+    'order',
+    'load corpus ms',
+    'first frame ms',
+    'label p50 ms',
+    'label p99 ms',
+    'move p50 ms',
+    'move p99 ms',
+    'fsync p50',
+    'fsync p99',
+    'RSS MB',
+  ];
+  const rows = [
+    header,
+    ...runs.map((r, i) =>
+      r === null
+        ? [String(CONFIGS[i]![0]), CONFIGS[i]![1], 'failed', ...header.slice(3).map(() => '-')]
+        : [
+            String(r.sentences),
+            r.order,
+            f1(r.loadMs),
+            f1(r.firstFrameMs),
+            f1(r.labelMedianMs),
+            f1(r.labelP99Ms),
+            f1(r.moveMedianMs),
+            f1(r.moveP99Ms),
+            f1(r.appendMedianMs),
+            f1(r.appendP99Ms),
+            f1(r.rssMb),
+          ],
+    ),
+  ];
+  const widths = header.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const out = rows.map((r) => r.map((cell, c) => cell.padStart(widths[c]!)).join('  '));
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+  out.push(
+    '',
+    `keystrokes per run: ${KEYSTROKES} (3 labels : 1 move back; first ${WARM_UP} not timed); 30% labelled before start; NODE_ENV=${process.env['NODE_ENV'] ?? 'production'}; each row a fresh process`,
+    `(fsync = the log's append + fsync inside each label keystroke; the rest of a label's time is the UI's)`,
+    `machine load average when done: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} CPUs`,
+  );
+  const [peer, big, , bigUncertain] = runs;
+  if (peer && big)
+    out.push(
+      `100k vs 1k (document order): first frame ${ratio(big.firstFrameMs, peer.firstFrameMs)}, label p99 ${ratio(big.labelP99Ms, peer.labelP99Ms)}, move p99 ${ratio(big.moveP99Ms, peer.moveP99Ms)}`,
+      `targets at 100k: first frame < 1500 ms: ${big.firstFrameMs < 1500 ? 'ok' : 'MISSED'}; p99 < 16 ms: ${Math.max(big.labelP99Ms, big.moveP99Ms) < 16 ? 'ok' : 'MISSED'}; RSS < 300 MB: ${big.rssMb < 300 ? 'ok' : 'MISSED'}`,
+    );
+  if (big && bigUncertain)
+    out.push(
+      `--order uncertain at 100k (ranks the 70% left to label with the rules first): first frame ${f1(bigUncertain.firstFrameMs)} ms (${ratio(bigUncertain.firstFrameMs, big.firstFrameMs)} document order)`,
+    );
+  process.stdout.write(`${out.join('\n')}\n`);
+  if (runs.includes(null)) process.exitCode = 1;
+}

@@ -1,0 +1,53 @@
+import { EventEmitter } from 'node:events';
+
+/** A terminal-like stdout for Ink that notes when each frame is written (80x24 unless resized). */
+export class FrameSink extends EventEmitter {
+  readonly isTTY = true;
+  columns = 80;
+  rows = 24;
+  frames = 0;
+  lastWriteAt = 0;
+  private waiters: (() => void)[] = [];
+  /** `marker` tells a frame from the cursor codes Ink also writes. */
+  constructor(private readonly marker: string) {
+    super();
+  }
+  write = (chunk: string): boolean => {
+    if (!String(chunk).includes(this.marker)) return true;
+    this.frames++;
+    this.lastWriteAt = performance.now();
+    for (const resolve of this.waiters.splice(0)) resolve();
+    return true;
+  };
+  /** Resolves at the next frame, or rejects after `timeoutMs`. */
+  nextFrame(timeoutMs = 5000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no frame within timeout')), timeoutMs);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
+
+/** A raw-mode stdin for Ink that the bench types into. */
+export class KeySource extends EventEmitter {
+  readonly isTTY = true;
+  private data: string | null = null;
+  type(key: string): void {
+    this.data = key;
+    this.emit('readable');
+  }
+  read = (): string | null => {
+    const { data } = this;
+    this.data = null;
+    return data;
+  };
+  setEncoding(): void {}
+  setRawMode(): void {}
+  resume(): void {}
+  pause(): void {}
+  ref(): void {}
+  unref(): void {}
+}

@@ -1,0 +1,46 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+import { Text, useApp, useInput, useStdin } from 'ink';
+import { useCallback, useMemo } from 'react';
+import { useAnnotation } from '../hooks/use-annotation.ts';
+import { useTerminalSize } from '../hooks/use-terminal-size.ts';
+import { helpLines } from '../model/help-text.ts';
+import type { AnnotateSession } from '../session/session.ts';
+import { HelpScreen } from './HelpScreen.tsx';
+import { LabelScreen } from './LabelScreen.tsx';
+
+/** Props of App. */
+export interface AppProps {
+  session: AnnotateSession;
+  /** Called once when the user quits, before Ink unmounts. */
+  onQuit?: () => void;
+}
+
+/** Smallest terminal the screen is laid out for. */
+export const MIN_SIZE = { columns: 40, rows: 16 } as const;
+
+/** The annotation UI: the labelling screen, or help with the guidelines. */
+export function App({ session, onQuit }: AppProps) {
+  const { exit } = useApp();
+  const quit = useCallback(() => {
+    onQuit?.();
+    exit();
+  }, [onQuit, exit]);
+  const { state, handleKey } = useAnnotation(session, quit);
+  const { columns, rows } = useTerminalSize();
+  const { isRawModeSupported } = useStdin();
+  const help = useMemo(() => helpLines(session.guideline, columns - 1), [session.guideline, columns]);
+  const helpHeight = rows - 2;
+  // useInput needs raw mode; without a TTY it would throw, so it is only switched on where it works.
+  useInput((input, key) => handleKey(input, key, help.length - helpHeight), {
+    isActive: isRawModeSupported === true,
+  });
+  if (columns < MIN_SIZE.columns || rows < MIN_SIZE.rows)
+    return (
+      <Text>
+        terminal too small ({columns}x{rows}); needs {MIN_SIZE.columns}x{MIN_SIZE.rows}. Esc quits.
+      </Text>
+    );
+  if (state.mode === 'help') return <HelpScreen lines={help} scroll={state.helpScroll} height={helpHeight} />;
+  return <LabelScreen session={session} state={state} columns={columns} rows={rows} />;
+}

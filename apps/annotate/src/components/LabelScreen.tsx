@@ -1,0 +1,97 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+import { Box, Text } from 'ink';
+import type { AnnotateSession } from '../session/session.ts';
+import {
+  currentPosition,
+  currentSentence,
+  labelOf,
+  location,
+  neighbour,
+  secondsPerSentence,
+} from '../state/selectors.ts';
+import type { AnnotateState } from '../state/state.ts';
+import { ContextLine } from './ContextLine.tsx';
+import { CurrentSentence } from './CurrentSentence.tsx';
+import { Header } from './Header.tsx';
+import { KeyMap } from './KeyMap.tsx';
+import { ProgressBar } from './ProgressBar.tsx';
+import { PromptLine } from './PromptLine.tsx';
+import { SessionLine } from './SessionLine.tsx';
+import { StatusLine } from './StatusLine.tsx';
+import { SuggestionLine } from './SuggestionLine.tsx';
+
+/** Props of LabelScreen. */
+export interface LabelScreenProps {
+  session: AnnotateSession;
+  state: AnnotateState;
+  columns: number;
+  rows: number;
+}
+
+// Rows everything but the current sentence takes: header 2, context 2, suggestion 1, key map (or prompt) 2,
+// progress 2, session 1, status 1, spacers 3, and one spare so Ink never fills the screen (which makes it clear
+// and redraw every frame).
+const FIXED_ROWS = 15;
+
+/** The labelling screen. Draws only the window around the current sentence: nothing here walks the corpus. */
+export function LabelScreen({ session, state, columns, rows }: LabelScreenProps) {
+  const sentence = currentSentence(state);
+  const where = location(state);
+  if (!sentence || !where) return <Text>The corpus has no sentences. Press Esc to quit.</Text>;
+  const suggestion = session.suggester.at(currentPosition(state));
+  const label = labelOf(state, sentence.id);
+  const width = columns - 1;
+  const source = session.suggester.trained ? `model ${session.suggester.model}` : 'rules (no trained model)';
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Header
+        location={where}
+        annotator={session.annotator}
+        order={session.orderName}
+        source={source}
+        blind={session.blind}
+        width={width}
+      />
+      <Box marginTop={1} flexDirection="column">
+        <ContextLine sentence={neighbour(state, -1)} edge="(start of document)" width={width} />
+        <CurrentSentence
+          text={sentence.text}
+          cues={session.blind && label === undefined ? [] : suggestion.cues}
+          label={label}
+          flagged={state.flagged.has(sentence.id)}
+          width={width}
+          maxLines={rows - FIXED_ROWS}
+        />
+        <ContextLine sentence={neighbour(state, 1)} edge="(end of document)" width={width} />
+      </Box>
+      <Box marginTop={1}>
+        <SuggestionLine
+          suggestion={suggestion}
+          model={session.suggester.model}
+          blind={session.blind && label === undefined}
+          label={label}
+          reveal={state.reveal}
+        />
+      </Box>
+      <Box marginTop={1} flexDirection="column">
+        {state.mode === 'note' ? (
+          <PromptLine prompt="note:" input={state.input} hint="Enter saves · Esc cancels" width={width} />
+        ) : state.mode === 'jump' ? (
+          <PromptLine
+            prompt="go to document:"
+            input={state.input}
+            hint="a number, an id or part of a title · Enter goes · Esc cancels"
+            width={width}
+          />
+        ) : (
+          <KeyMap width={width} />
+        )}
+        <ProgressBar name="document" done={where.docDone} total={where.sentenceCount} width={width} />
+        <ProgressBar name="corpus  " done={state.done} total={state.order.length} width={width} />
+        <SessionLine labels={state.session.labels} secondsPerSentence={secondsPerSentence(state)} />
+        <StatusLine message={state.message} />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,17 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+import { Text } from 'ink';
+
+/** Props of StatusLine. */
+export interface StatusLineProps {
+  message: string | null;
+}
+
+/** The last thing worth saying (saved, undone, an error); one line, blank when there is nothing. */
+export function StatusLine({ message }: StatusLineProps) {
+  return (
+    <Text color="cyan" wrap="truncate-end">
+      {message ?? ' '}
+    </Text>
+  );
+}

@@ -1,0 +1,61 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+import type { Label } from '@stance/schema';
+import { Box, Text } from 'ink';
+import type { Suggested } from '../model/suggester.ts';
+import type { Reveal } from '../state/actions.ts';
+import { LABEL_COLOR } from './label-colors.ts';
+
+/** Props of SuggestionLine. */
+export interface SuggestionLineProps {
+  suggestion: Suggested;
+  model: string;
+  /** `--blind`: the suggestion stays hidden until the label is given. */
+  blind: boolean;
+  /** The label given to this sentence, if any. */
+  label: Label | undefined;
+  /** Blind mode: the previous sentence's label next to what was suggested for it. */
+  reveal: Reveal | null;
+}
+
+/** The labeler's suggestion and its confidence (or, when blind, what it was for the sentence just labelled). */
+export function SuggestionLine({ suggestion, model, blind, label, reveal }: SuggestionLineProps) {
+  return (
+    <Box flexDirection="row" gap={2}>
+      {suggestion.error !== undefined ? (
+        <Text color="red" wrap="truncate-end">
+          no suggestion: the labeler failed ({suggestion.error})
+        </Text>
+      ) : blind ? (
+        <Text dimColor>
+          suggestion hidden
+          {reveal
+            ? ` · last: you ${reveal.given}, ${model} ${reveal.suggested} ${percent(reveal.confidence)}${reveal.given === reveal.suggested ? ' (agree)' : ''}`
+            : ''}
+        </Text>
+      ) : (
+        <Text>
+          suggestion{' '}
+          <Text bold color={LABEL_COLOR[suggestion.label]}>
+            {suggestion.label}
+          </Text>{' '}
+          {percent(suggestion.confidence)} <Text dimColor>({model}) ⏎ accepts</Text>
+        </Text>
+      )}
+      {label ? (
+        <Text>
+          labelled{' '}
+          <Text bold color={LABEL_COLOR[label]}>
+            {label}
+          </Text>
+        </Text>
+      ) : (
+        <Text dimColor>not labelled</Text>
+      )}
+    </Box>
+  );
+}
+
+function percent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}

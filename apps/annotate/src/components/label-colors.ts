@@ -1,0 +1,9 @@
+import type { Label } from '@stance/schema';
+
+/** Colour of each label on screen (the same as the CLI's ANSI colours). */
+export const LABEL_COLOR: Readonly<Record<Label, string>> = {
+  fact: 'blue',
+  quote: 'magenta',
+  opinion: 'yellow',
+  skip: 'gray',
+};

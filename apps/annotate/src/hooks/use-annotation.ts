@@ -1,0 +1,186 @@
+import type { Label } from '@stance/schema';
+import { textHash } from '@stance/schema';
+import type { NewEvent } from '@stance/store';
+import { flagEventOf, foldLabels, undoTarget } from '@stance/store';
+import { useCallback, useRef, useState } from 'react';
+import type { KeyInfo } from '../keys/intent-for-key.ts';
+import { intentForKey } from '../keys/intent-for-key.ts';
+import type { AnnotateSession } from '../session/session.ts';
+import type { Action } from '../state/actions.ts';
+import { reducer } from '../state/reducer.ts';
+import { currentPosition, currentSentence } from '../state/selectors.ts';
+import type { AnnotateState } from '../state/state.ts';
+import { initialState } from '../state/state.ts';
+
+/** The state the screen draws and the key handler that drives it. */
+export interface AnnotationController {
+  state: AnnotateState;
+  /** Handle one keystroke; `helpMax` is how far the help screen can scroll at the current size. */
+  handleKey(input: string, key: KeyInfo, helpMax: number): void;
+}
+
+/**
+ * The controller: keys become intents; intents that write append to the log (fsync'd when `append` returns) and only
+ * then dispatch the action that moves the screen on. The live state is kept in a ref and advanced synchronously, so
+ * several keys arriving in one read (fast typing, a paste) each act on the state the previous one left.
+ */
+export function useAnnotation(session: AnnotateSession, onQuit: () => void): AnnotationController {
+  const live = useRef<AnnotateState | null>(null);
+  if (live.current === null)
+    live.current = initialState({
+      index: session.index,
+      order: session.order,
+      base: session.base,
+      flagged: session.flagged,
+      at: session.now(),
+    });
+  const [state, setState] = useState<AnnotateState>(live.current);
+  const sessionEvents = useRef(new Set<string>());
+
+  const dispatch = useCallback((action: Action) => {
+    live.current = reducer(live.current!, action);
+    setState(live.current);
+  }, []);
+
+  const handleKey = useCallback(
+    (input: string, key: KeyInfo, helpMax: number) => {
+      const now = session.now();
+      const current = live.current!;
+      const intent = intentForKey(input, key, current.mode);
+      const guideline = session.guideline?.version ?? 'none';
+      // Every write goes through here: a failed append (disk full, log closed) is shown, and the screen stays put.
+      const write = (event: NewEvent, after: (stored: ReturnType<typeof session.log.append>) => Action) => {
+        try {
+          const stored = session.log.append(event);
+          dispatch(after(stored));
+        } catch (error) {
+          dispatch({ type: 'failed', message: `not saved: ${(error as Error).message}` });
+        }
+      };
+      const label = (value: Label) => {
+        const sentence = currentSentence(current);
+        if (!sentence) return;
+        const suggested = session.suggester.at(currentPosition(current));
+        const ms = Math.max(0, Math.round(now - current.shownAt));
+        const suggestion =
+          suggested.error === undefined
+            ? {
+                label: suggested.label,
+                model: session.suggester.model,
+                shown: !session.blind,
+                confidence: round(suggested.confidence),
+              }
+            : null;
+        const event: NewEvent = {
+          type: 'label',
+          sentence: sentence.id,
+          textHash: textHash(sentence.text),
+          ms,
+          guideline,
+          label: value,
+          suggestion,
+        };
+        write(event, (stored) => {
+          sessionEvents.current.add(stored.id);
+          const reveal =
+            session.blind && suggested.error === undefined
+              ? { reveal: { given: value, suggested: suggested.label, confidence: suggested.confidence } }
+              : {};
+          return { type: 'labelled', sentence: sentence.id, label: value, ms, at: session.now(), ...reveal };
+        });
+      };
+
+      switch (intent.kind) {
+        case 'none':
+          return;
+        case 'quit':
+          onQuit();
+          return;
+        case 'dispatch':
+          dispatch({ at: now, ...intent.action } as Action);
+          return;
+        case 'scrollHelp':
+          dispatch({ type: 'scrollHelp', delta: intent.delta, max: helpMax });
+          return;
+        case 'label':
+          label(intent.label);
+          return;
+        case 'accept': {
+          if (session.blind) {
+            dispatch({ type: 'say', message: 'suggestions are hidden (--blind): press f, q, o or s' });
+            return;
+          }
+          const p = currentPosition(current);
+          if (p < 0) return;
+          const suggested = session.suggester.at(p);
+          if (suggested.error !== undefined) dispatch({ type: 'say', message: 'there is no suggestion to accept' });
+          else label(suggested.label);
+          return;
+        }
+        case 'undo': {
+          const target = undoTarget(session.log.events);
+          if (!target) {
+            dispatch({ type: 'say', message: 'nothing to undo' });
+            return;
+          }
+          write(
+            {
+              type: 'retract',
+              sentence: target.sentence,
+              textHash: target.textHash,
+              target: target.id,
+              ms: 0,
+              guideline,
+            },
+            () => {
+              // The label before the undone one (if any) comes back; fold only this sentence's events.
+              const mine = session.log.events.filter((e) => e.sentence === target.sentence);
+              const back = foldLabels(mine).get(target.sentence)?.label ?? null;
+              const undoneMs = sessionEvents.current.has(target.id) ? target.ms : null;
+              return { type: 'retracted', sentence: target.sentence, label: back, undoneMs, at: session.now() };
+            },
+          );
+          return;
+        }
+        case 'note': {
+          const sentence = currentSentence(current);
+          const text = current.input.trim();
+          if (!sentence || text === '') {
+            dispatch({ type: 'closeMode' });
+            return;
+          }
+          write(
+            { type: 'note', sentence: sentence.id, textHash: textHash(sentence.text), ms: 0, guideline, note: text },
+            () => ({ type: 'noted' }),
+          );
+          return;
+        }
+        case 'flag': {
+          const sentence = currentSentence(current);
+          if (!sentence) return;
+          const hash = textHash(sentence.text);
+          const existing = flagEventOf(session.log.events, sentence.id);
+          if (existing)
+            write(
+              { type: 'retract', sentence: sentence.id, textHash: hash, target: existing.id, ms: 0, guideline },
+              () => ({ type: 'flagged', sentence: sentence.id, on: false }),
+            );
+          else
+            write({ type: 'flag', sentence: sentence.id, textHash: hash, ms: 0, guideline }, () => ({
+              type: 'flagged',
+              sentence: sentence.id,
+              on: true,
+            }));
+          return;
+        }
+      }
+    },
+    [session, dispatch, onQuit],
+  );
+
+  return { state, handleKey };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,102 @@
+import type { Label } from '@stance/schema';
+import type { Action } from '../state/actions.ts';
+import type { Mode } from '../state/state.ts';
+
+/** The parts of Ink's `Key` the key map reads (so tests can build keys by hand). */
+export interface KeyInfo {
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  ctrl?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+}
+
+/**
+ * What a keystroke asks for: a plain state change, or an effect the controller performs (writes go to the log first,
+ * then the controller dispatches the action that reports them).
+ */
+export type Intent =
+  | { kind: 'dispatch'; action: DispatchableAction }
+  | { kind: 'label'; label: Label }
+  | { kind: 'accept' }
+  | { kind: 'undo' }
+  | { kind: 'note'; text: string }
+  | { kind: 'flag' }
+  | { kind: 'scrollHelp'; delta: number }
+  | { kind: 'quit' }
+  | { kind: 'none' };
+
+/** Actions a key dispatches directly; `at` is filled in by the controller from its clock. */
+export type DispatchableAction = Action extends infer A
+  ? A extends { at: number }
+    ? Omit<A, 'at'> & { at?: number }
+    : A
+  : never;
+
+/** Label keys: one keystroke per label, letters or digits 1-4. */
+export const LABEL_FOR_KEY: Readonly<Record<string, Label>> = {
+  f: 'fact',
+  q: 'quote',
+  o: 'opinion',
+  s: 'skip',
+  '1': 'fact',
+  '2': 'quote',
+  '3': 'opinion',
+  '4': 'skip',
+};
+
+/** The key map: what `input`/`key` mean in `mode`. Pure, so every binding is tested without a terminal. */
+export function intentForKey(input: string, key: KeyInfo, mode: Mode): Intent {
+  if (key.ctrl && input === 'c') return { kind: 'quit' };
+  switch (mode) {
+    case 'label':
+      return labelModeIntent(input, key);
+    case 'help':
+      if (key.escape || input === '?' || input === 'q') return dispatch({ type: 'closeMode' });
+      if (key.upArrow || input === 'k') return { kind: 'scrollHelp', delta: -1 };
+      if (key.downArrow || input === 'j') return { kind: 'scrollHelp', delta: 1 };
+      if (key.pageUp) return { kind: 'scrollHelp', delta: -10 };
+      if (key.pageDown || input === ' ') return { kind: 'scrollHelp', delta: 10 };
+      return { kind: 'none' };
+    case 'note':
+    case 'jump':
+      if (key.escape) return dispatch({ type: 'closeMode' });
+      if (key.return) return mode === 'note' ? { kind: 'note', text: '' } : dispatch({ type: 'submitJump' });
+      if (key.backspace || key.delete) return dispatch({ type: 'deleteChar' });
+      if (key.ctrl || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return { kind: 'none' };
+      // Pasted text arrives as one input; keep printable characters only.
+      return input === '' ? { kind: 'none' } : dispatch({ type: 'typeText', text: printable(input) });
+  }
+}
+
+function labelModeIntent(input: string, key: KeyInfo): Intent {
+  if (key.escape) return { kind: 'quit' };
+  if (key.return) return { kind: 'accept' };
+  if (key.backspace || key.delete || input === 'u') return { kind: 'undo' };
+  if (key.rightArrow || key.downArrow || input === 'j') return dispatch({ type: 'move', delta: 1 });
+  if (key.leftArrow || key.upArrow || input === 'k') return dispatch({ type: 'move', delta: -1 });
+  if (key.pageDown) return dispatch({ type: 'move', delta: 10 });
+  if (key.pageUp) return dispatch({ type: 'move', delta: -10 });
+  if (key.ctrl) return { kind: 'none' };
+  const label = LABEL_FOR_KEY[input];
+  if (label) return { kind: 'label', label };
+  if (input === 'n') return dispatch({ type: 'openNote' });
+  if (input === '!') return { kind: 'flag' };
+  if (input === '?') return dispatch({ type: 'openHelp' });
+  if (input === 'g') return dispatch({ type: 'openJump' });
+  return { kind: 'none' };
+}
+
+function dispatch(action: DispatchableAction): Intent {
+  return { kind: 'dispatch', action };
+}
+
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}

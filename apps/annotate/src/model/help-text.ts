@@ -1,0 +1,55 @@
+import { stripControl } from '@stance/text';
+
+const KEYS = [
+  'Keys',
+  '  f or 1   fact        a checkable statement of what is or was',
+  '  q or 2   quote       someone else’s words, reported',
+  '  o or 3   opinion     the writer’s judgement, prediction or advice',
+  '  s or 4   skip        fragments, headings, boilerplate',
+  '  Enter    accept the suggestion (not with --blind)',
+  '  u or ⌫   undo the last label (again and again, also after a restart)',
+  '  ← → ↑ ↓  j k         move; PgUp/PgDn jump ten',
+  '  n        write a note on this sentence      !  flag / unflag it',
+  '  g        go to a document (number, id or part of the title)',
+  '  ?        this help; ↑/↓ scroll, Esc or ? closes       Esc  quit',
+  '',
+  'Each label is on disk (appended and synced) before the next sentence shows.',
+  '',
+];
+
+/** The help screen's lines: the keys, then the corpus guidelines wrapped to `width`. */
+export function helpLines(guideline: { version: string; text: string } | null, width: number): string[] {
+  const lines = [...KEYS];
+  if (!guideline) {
+    lines.push('No GUIDELINES.md in this corpus.');
+    return lines;
+  }
+  lines.push(`Guidelines (version ${guideline.version})`, '');
+  for (const line of stripControl(guideline.text).split('\n')) lines.push(...wrapLine(line, Math.max(20, width)));
+  return lines;
+}
+
+/** Word-wrap one line to `width` characters, breaking words longer than a line. */
+export function wrapLine(line: string, width: number): string[] {
+  const clean = line.replace(/\t/g, '  ').trimEnd();
+  if (clean.length <= width) return [clean];
+  const indent = /^\s*(?:[-*]\s+|\d+\.\s+)?/.exec(clean)?.[0].length ?? 0;
+  const pad = indent < width / 2 ? ' '.repeat(indent) : '';
+  const out: string[] = [];
+  let current = '';
+  for (const word of clean.split(/(?<=\s)/)) {
+    if ((current + word).trimEnd().length <= width) {
+      current += word;
+      continue;
+    }
+    if (current.trim() !== '') out.push(current.trimEnd());
+    let rest = (out.length ? pad : '') + word;
+    while (rest.length > width) {
+      out.push(rest.slice(0, width));
+      rest = pad + rest.slice(width);
+    }
+    current = rest;
+  }
+  if (current.trim() !== '') out.push(current.trimEnd());
+  return out;
+}

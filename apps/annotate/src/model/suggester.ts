@@ -1,0 +1,114 @@
+import type { Cue, Label, Prediction } from '@stance/schema';
+import { isLabel } from '@stance/schema';
+import type { CorpusIndex } from './corpus-index.ts';
+
+/** The rules labeler: one prediction (with cue spans relative to each sentence) per sentence of one document. */
+export type Labeler = (texts: string[]) => Prediction[];
+
+/** A model's answer as the UI needs it; trained models may leave out confidence and cues. */
+export interface ModelAnswer {
+  /** A label outside the four (a model trained on another label set) falls back to the rules' suggestion. */
+  label: string;
+  confidence?: number;
+  scores?: Readonly<Record<string, number>>;
+  cues?: Cue[];
+}
+
+/** A trained model: a name (logged with each suggestion) and a batch predictor. */
+export interface SuggestionModel {
+  name: string;
+  predict(texts: readonly string[]): readonly ModelAnswer[];
+}
+
+/** The suggestion shown for a sentence: the label, its confidence, and the rules' cue spans to highlight. */
+export interface Suggested {
+  label: Label;
+  confidence: number;
+  cues: readonly Cue[];
+  /** Set when the labeler or model threw: there is no suggestion (and none is logged), only this message. */
+  error?: string;
+}
+
+/**
+ * Suggestions computed per document on first look and cached, so start-up labels nothing unless an order needs all
+ * of them (`--order uncertain` calls `all`).
+ */
+export interface Suggester {
+  /** Name logged as `suggestion.model`: `rules` or the trained model's name. */
+  readonly model: string;
+  /** Whether suggestions come from a trained model (else from the rules). */
+  readonly trained: boolean;
+  /** The suggestion for a sentence position. */
+  at(position: number): Suggested;
+  /**
+   * Label every document (for orders that rank the whole corpus) but those `skip` says need no ranking; returns the
+   * confidence of each position (Infinity for skipped documents' sentences, which so rank last).
+   */
+  all(skip?: (doc: number) => boolean): Float64Array;
+}
+
+/** Build a suggester: the trained model's label and confidence if there is one, the rules' cues always. */
+export function createSuggester(index: CorpusIndex, labeler: Labeler, model?: SuggestionModel | null): Suggester {
+  const cache = new Map<number, Suggested[]>();
+  const forDocument = (doc: number, keep = true): Suggested[] => {
+    let cached = cache.get(doc);
+    if (cached) return cached;
+    const positions = index.byDoc[doc] ?? [];
+    const texts = positions.map((s) => index.sentences[s]!.text);
+    let rules: Prediction[];
+    let trained: readonly ModelAnswer[] | null;
+    try {
+      rules = labeler(texts);
+      trained = model ? model.predict(texts) : null;
+    } catch (error) {
+      // Suggestions are advice: a failing labeler must not take the annotation UI (and unsaved work) down with it.
+      const failed: Suggested = { label: 'skip', confidence: 0, cues: [], error: (error as Error).message };
+      cached = positions.map(() => failed);
+      if (keep) cache.set(doc, cached);
+      return cached;
+    }
+    cached = positions.map((_, k) => {
+      const r = rules[k];
+      const m = trained?.[k];
+      const cues = r?.cues ?? m?.cues ?? [];
+      if (m && isLabel(m.label))
+        return { label: m.label, confidence: m.confidence ?? confidenceOf(m.scores, m.label), cues };
+      if (r) return { label: r.label, confidence: r.confidence, cues };
+      return { label: 'skip', confidence: 0, cues };
+    });
+    if (keep) cache.set(doc, cached);
+    return cached;
+  };
+  return {
+    model: model ? model.name : 'rules',
+    trained: Boolean(model),
+    at(position) {
+      const doc = index.docOf[position] ?? -1;
+      if (doc < 0) return { label: 'skip', confidence: 0, cues: [] };
+      return forDocument(doc)[index.placeInDoc[position]!]!;
+    },
+    all(skip) {
+      const out = new Float64Array(index.sentences.length);
+      index.byDoc.forEach((positions, doc) => {
+        if (skip?.(doc)) {
+          for (const s of positions) out[s] = Number.POSITIVE_INFINITY;
+          return;
+        }
+        // Ranking needs only the confidences; keeping every document's cues would hold the whole corpus's worth.
+        const suggestions = forDocument(doc, false);
+        positions.forEach((s, k) => {
+          out[s] = suggestions[k]!.confidence;
+        });
+      });
+      return out;
+    },
+  };
+}
+
+/** Confidence from scores when a model gives none: the chosen label's share of the total. */
+function confidenceOf(scores: Readonly<Record<string, number>> | undefined, label: Label): number {
+  if (!scores) return 0;
+  const values = Object.values(scores).filter((v): v is number => typeof v === 'number' && v > 0);
+  const total = values.reduce((a, b) => a + b, 0);
+  return total > 0 ? (scores[label] ?? 0) / total : 0;
+}

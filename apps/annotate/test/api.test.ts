@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.ts';
+
+describe('@stance/annotate', () => {
+  it('exposes the public api', () => {
+    expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+      [
+        "App",
+        "LABEL_FOR_KEY",
+        "MIN_SIZE",
+        "annotatorConfigPath",
+        "askAnnotatorName",
+        "createSession",
+        "createSuggester",
+        "documentOrder",
+        "indexCorpus",
+        "initialState",
+        "intentForKey",
+        "reducer",
+        "rememberAnnotator",
+        "rememberedAnnotator",
+        "runAnnotate",
+        "uncertainOrder",
+      ]
+    `);
+  });
+});

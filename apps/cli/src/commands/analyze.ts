@@ -1,0 +1,105 @@
+import type { ModelPrediction } from '@stance/classify';
+import { commentaryProfile, rulesModel } from '@stance/classify';
+import type { Cue, Label } from '@stance/schema';
+import { isLabel, STANCE_LABELS } from '@stance/schema';
+import { segment, stripControl } from '@stance/text';
+import { flag, stringOption } from '../args.ts';
+import { loadModelOption, roundScores } from '../classify-model.ts';
+import type { Command } from '../command.ts';
+import { readTextInput } from '../read-input.ts';
+import type { Style } from '../style.ts';
+import { styleFor } from '../style.ts';
+
+/** One line of sentence text for the terminal: control characters stripped, line breaks folded. */
+function oneLine(text: string): string {
+  return stripControl(text).replace(/\s*\n\s*/g, ' ');
+}
+
+/** Sentence text with cue spans underlined (colour on) — cues may overlap, so the outermost first one wins. */
+function highlight(text: string, cues: readonly Cue[], style: Style): string {
+  if (!style.enabled) return oneLine(text);
+  let out = '';
+  let at = 0;
+  for (const c of [...cues].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (c.start < at) continue;
+    out += oneLine(text.slice(at, c.start)) + style.paint(oneLine(text.slice(c.start, c.end)), '4');
+    at = c.end;
+  }
+  return out + oneLine(text.slice(at));
+}
+
+/** Label text, coloured when it is one of the four labels. */
+function paintLabel(style: Style, label: string, width: number): string {
+  const padded = label.padEnd(width);
+  return isLabel(label) ? style.label(label as Label, padded) : padded;
+}
+
+/** `stance analyze`: segment and label one document, show cues, then its commentary profile. */
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'label each sentence of a document fact / quote / opinion, with cues and a commentary profile',
+  usage: 'stance analyze FILE|- [--model rules|MODEL.json] [--jsonl]',
+  options: {
+    model: { type: 'string', arg: 'M', help: '`rules` (default) or a model file from `stance train`' },
+    jsonl: { type: 'boolean', help: 'one JSON object per sentence, then {"profile": …}' },
+  },
+  examples: ['stance analyze corpus/sources/piece.md', 'stance analyze - --jsonl < op-ed.txt'],
+  async run(args, io) {
+    const model = loadModelOption(io, stringOption(args, 'model'));
+    const { text } = await readTextInput(io, args.positionals[0]);
+    const sentences = segment(text);
+    const texts = sentences.map((s) => s.text);
+    const predictions: ModelPrediction[] = model.predict(texts);
+    // Trained models report no cues of their own; the rules' cues still explain what the sentence contains.
+    const cuesOf =
+      model === rulesModel ? predictions.map((p) => p.cues ?? []) : rulesModel.predict(texts).map((p) => p.cues ?? []);
+    const profile = commentaryProfile(predictions.map((p) => p.label));
+    const lines: string[] = [];
+    if (flag(args, 'jsonl')) {
+      sentences.forEach((s, i) => {
+        const p = predictions[i]!;
+        const cues = cuesOf[i]!.map((c) => ({
+          kind: c.kind,
+          label: c.label,
+          weight: Math.round(c.weight * 1000) / 1000,
+          start: s.start + c.start,
+          end: s.start + c.end,
+          text: s.text.slice(c.start, c.end),
+        }));
+        lines.push(
+          JSON.stringify({
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            label: p.label,
+            confidence: Math.round(p.confidence * 1e4) / 1e4,
+            scores: roundScores(p.scores),
+            cues,
+          }),
+        );
+      });
+      lines.push(JSON.stringify({ profile: { model: model.name, ...profile } }));
+    } else {
+      const style = styleFor(io.stdout, io.env);
+      const width = Math.max(7, ...model.labels.map((l) => l.length));
+      sentences.forEach((s, i) => {
+        const p = predictions[i]!;
+        const n = String(i + 1).padStart(String(sentences.length).length);
+        lines.push(
+          `${style.dim(n)} ${paintLabel(style, p.label, width)} ${p.confidence.toFixed(2)}  ${highlight(s.text, cuesOf[i]!, style)}`,
+        );
+        const cues = cuesOf[i]!.map((c) => `${c.kind} “${oneLine(s.text.slice(c.start, c.end))}”`);
+        if (cues.length) lines.push(style.dim(`${' '.repeat(n.length + width + 8)}cues: ${cues.join(', ')}`));
+      });
+      const parts = STANCE_LABELS.map(
+        (l) => `${style.label(l)} ${profile.counts[l]} (${(profile.shares[l] * 100).toFixed(1)}%)`,
+      );
+      lines.push(
+        '',
+        `${style.bold('profile')}: ${profile.sentences} sentences; ${parts.join(', ')}; skip ${profile.skipped}`,
+      );
+    }
+    io.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  },
+};

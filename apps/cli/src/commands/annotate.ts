@@ -1,0 +1,96 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnnotateSession, SuggestionModel, VisitOrder } from '@stance/annotate';
+import { labelDocument, modelFromJson } from '@stance/classify';
+import { loadCorpus, readTextFile } from '@stance/corpus';
+import { isValidAnnotatorName, StanceError } from '@stance/schema';
+import { openAnnotatorLog } from '@stance/store';
+import { flag, stringOption, userPath } from '../args.ts';
+import type { Command, Io } from '../command.ts';
+import { DEFAULT_CORPUS } from '../paths.ts';
+
+const ORDERS: readonly VisitOrder[] = ['document', 'uncertain'];
+
+/** The trained model suggestions come from: `<corpus>/models/default.json` when present, else none (the rules). */
+function defaultModel(corpusDir: string): SuggestionModel | null {
+  const path = join(corpusDir, 'models', 'default.json');
+  if (!existsSync(path)) return null;
+  const model = modelFromJson(readTextFile(path, path), path);
+  return { name: model.name, predict: (texts) => model.predict(texts) };
+}
+
+/** Both ends must be a terminal: keys are read in raw mode and the screen is redrawn in place. */
+function isInteractive(io: Io): boolean {
+  return (io.stdin as { isTTY?: boolean }).isTTY === true && io.stdout.isTTY === true;
+}
+
+const NEEDS_TERMINAL = 'annotate needs a terminal (stdin and stdout must be a TTY); run it in an interactive shell';
+
+/** `stance annotate`: the keyboard-only Ink UI over one corpus, writing this annotator's event log. */
+export const annotateCommand: Command = {
+  name: 'annotate',
+  summary: 'label sentences fact / quote / opinion / skip in the terminal',
+  usage: 'stance annotate [--corpus DIR] [--annotator NAME] [--order document|uncertain] [--blind]',
+  options: {
+    corpus: { type: 'string', arg: 'DIR', help: 'corpus folder (default: the bundled corpus)' },
+    annotator: {
+      type: 'string',
+      arg: 'NAME',
+      help: 'your name, which names your log (default: the remembered one, else asked once)',
+    },
+    order: {
+      type: 'string',
+      arg: 'ORDER',
+      help: 'document (default) or uncertain: least confident suggestions first (active learning)',
+    },
+    blind: { type: 'boolean', help: 'hide the suggestion until you have labelled; the log records it was hidden' },
+  },
+  examples: ['stance annotate', 'stance annotate --corpus my-corpus --annotator ana --order uncertain --blind'],
+  async run(args, io) {
+    // React runs its development build unless told otherwise, at several times the cost per frame; the UI is loaded
+    // here, after this is set, rather than with every other command.
+    if (io.env['NODE_ENV'] === undefined) process.env['NODE_ENV'] = 'production';
+    const { askAnnotatorName, createSession, rememberAnnotator, rememberedAnnotator, runAnnotate } = await import(
+      '@stance/annotate'
+    );
+    const corpusDir = userPath(io, stringOption(args, 'corpus') ?? DEFAULT_CORPUS);
+    const order = (stringOption(args, 'order') ?? 'document') as VisitOrder;
+    if (!ORDERS.includes(order))
+      throw new StanceError(`--order takes document or uncertain, got ${JSON.stringify(order)}`);
+    const given = stringOption(args, 'annotator');
+    if (given !== undefined && !isValidAnnotatorName(given))
+      throw new StanceError(
+        `--annotator ${JSON.stringify(given)} is not a valid name (letters, digits, . _ -; no slashes or ..)`,
+      );
+    if (!existsSync(corpusDir) || !statSync(corpusDir).isDirectory())
+      throw new StanceError('no such corpus folder', { where: corpusDir });
+    let annotator = given ?? rememberedAnnotator(io.env);
+    if (annotator === undefined) {
+      if (!isInteractive(io)) throw new StanceError(NEEDS_TERMINAL);
+      annotator = await askAnnotatorName(io.stdin, io.stderr);
+      if (annotator === undefined) throw new StanceError('no annotator name given');
+      rememberAnnotator(io.env, annotator);
+    }
+    const corpus = loadCorpus(corpusDir);
+    const model = defaultModel(corpusDir);
+    // Checked before the log is opened: a refused run leaves no files behind.
+    if (!isInteractive(io)) throw new StanceError(NEEDS_TERMINAL);
+    // Opening the log takes the annotator's lock, so a second window on the same log is refused here, before any UI.
+    const log = openAnnotatorLog(corpusDir, annotator);
+    let session: AnnotateSession;
+    try {
+      for (const warning of log.warnings) io.stderr.write(`stance: warning: ${warning}\n`);
+      session = createSession({ corpus, log, labeler: labelDocument, model, order, blind: flag(args, 'blind') });
+    } catch (error) {
+      log.close();
+      throw error;
+    }
+    if (session.stale > 0)
+      io.stderr.write(
+        `stance: warning: ${session.stale} of your labels are for sentences whose text has changed; they count as unlabelled\n`,
+      );
+    const { appended } = await runAnnotate(session, io);
+    io.stderr.write(`stance: ${appended} events saved to ${log.path}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import type { Example } from '@stance/classify';
+import { modelToJson, train } from '@stance/classify';
+import { loadCorpus, readGold, readTextFile, writeFileAtomic } from '@stance/corpus';
+import { docIdOf, StanceError } from '@stance/schema';
+import { numberOption, stringOption, userPath } from '../args.ts';
+import type { Command } from '../command.ts';
+
+/** Parse `--map SUBJ=opinion,OBJ=fact` into a label map; a label not named keeps its name. */
+export function parseLabelMap(spec: string | undefined): Map<string, string> {
+  const map = new Map<string, string>();
+  if (spec === undefined) return map;
+  for (const pair of spec.split(',')) {
+    const m = /^\s*([^=\s]+)\s*=\s*([^=\s]+)\s*$/.exec(pair);
+    if (!m) throw new StanceError(`--map takes FROM=TO pairs separated by commas, got ${JSON.stringify(pair)}`);
+    map.set(m[1]!, m[2]!);
+  }
+  return map;
+}
+
+/** Read labelled JSONL lines `{"text","label","doc"?}`; errors name FILE:LINE. */
+function parseExamples(text: string, name: string): Example[] {
+  const out: Example[] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const where = `${name}:${i + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new StanceError('not a JSON line', { where });
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new StanceError('expected a JSON object', { where });
+    const v = value as Record<string, unknown>;
+    if (typeof v['text'] !== 'string') throw new StanceError('missing "text" (string)', { where });
+    if (typeof v['label'] !== 'string' || v['label'] === '')
+      throw new StanceError('missing "label" (string)', { where });
+    const doc = v['doc'];
+    if (doc !== undefined && typeof doc !== 'string') throw new StanceError('"doc" must be a string', { where });
+    out.push(doc === undefined ? { text: v['text'], label: v['label'] } : { text: v['text'], label: v['label'], doc });
+  });
+  return out;
+}
+
+/** Write the model atomically (corpus's writeFileAtomic), turning file-system errors into one line. */
+function writeModel(path: string, content: string, name: string): void {
+  try {
+    writeFileAtomic(path, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new StanceError(`cannot write model (${code ?? 'error'})`, { where: name });
+  }
+}
+
+/**
+ * Corpus gold as training examples, in document order when the documents are ingested (so quotations carry over);
+ * gold for sentences not found in the stored documents follows in the order of gold.jsonl.
+ */
+function corpusExamples(dir: string): Example[] {
+  const gold = readGold(dir);
+  if (gold.length === 0) throw new StanceError('no gold labels (gold.jsonl missing or empty)', { where: dir });
+  const corpus = loadCorpus(dir);
+  const bySentence = new Map(gold.map((g) => [g.sentence, g]));
+  const out: Example[] = [];
+  for (const s of corpus.sentences) {
+    const g = bySentence.get(s.id);
+    if (!g) continue;
+    out.push({ text: g.text, label: g.label, doc: s.docId });
+    bySentence.delete(s.id);
+  }
+  for (const g of bySentence.values()) out.push({ text: g.text, label: g.label, doc: docIdOf(g.sentence) });
+  return out;
+}
+
+/** `stance train`: fit a naive Bayes or logistic regression model and save it as JSON. */
+export const trainCommand: Command = {
+  name: 'train',
+  summary: 'train a naive Bayes or logistic regression labeler and save it as JSON',
+  usage: 'stance train (--data FILE.jsonl | --corpus DIR) [--model nb|logreg] [--map A=x,B=y] --out MODEL.json',
+  options: {
+    data: { type: 'string', arg: 'FILE', help: 'labelled sentences, lines {"text","label","doc"?}' },
+    corpus: {
+      type: 'string',
+      arg: 'DIR',
+      help: 'train on a corpus folder’s gold labels (gold.jsonl), in document order',
+    },
+    model: { type: 'string', arg: 'KIND', help: '`logreg` (default) or `nb`' },
+    map: { type: 'string', arg: 'A=x,…', help: 'rename labels before training, e.g. SUBJ=opinion,OBJ=fact' },
+    l2: { type: 'string', arg: 'X', help: 'logreg L2 penalty (default 0.01)' },
+    alpha: { type: 'string', arg: 'X', help: 'nb smoothing (default 0.5)' },
+    out: { type: 'string', arg: 'FILE', help: 'where to write the model JSON (required)' },
+  },
+  examples: [
+    'stance train --data labelled.jsonl --out model.json',
+    'stance train --corpus corpus --model nb --out nb.json',
+  ],
+  async run(args, io) {
+    const data = stringOption(args, 'data');
+    const corpus = stringOption(args, 'corpus');
+    const out = stringOption(args, 'out');
+    const kind = stringOption(args, 'model') ?? 'logreg';
+    if (kind !== 'nb' && kind !== 'logreg')
+      throw new StanceError(`--model must be nb or logreg, got ${JSON.stringify(kind)}`);
+    if ((data === undefined) === (corpus === undefined))
+      throw new StanceError('give exactly one of --data FILE or --corpus DIR');
+    if (out === undefined) throw new StanceError('--out MODEL.json is required');
+    const map = parseLabelMap(stringOption(args, 'map'));
+    const name = data ?? corpus!;
+    let examples: Example[];
+    let dataSha256: string | undefined;
+    if (data !== undefined) {
+      const text = readTextFile(userPath(io, data), data);
+      dataSha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+      examples = parseExamples(text, data);
+      if (examples.length === 0) throw new StanceError('no labelled lines', { where: data });
+    } else {
+      examples = corpusExamples(userPath(io, corpus!));
+    }
+    examples = examples.map((e) => ({ ...e, label: map.get(e.label) ?? e.label }));
+    const labels = new Set(examples.map((e) => e.label));
+    if (labels.size < 2)
+      throw new StanceError(`need at least two labels, found ${JSON.stringify([...labels])}`, { where: name });
+    const options = {
+      ...(dataSha256 !== undefined ? { dataSha256 } : {}),
+      ...(args.values['l2'] !== undefined ? { l2: numberOption(args, 'l2', 1e-2) } : {}),
+      ...(args.values['alpha'] !== undefined ? { alpha: numberOption(args, 'alpha', 0.5) } : {}),
+    };
+    const started = Date.now();
+    const model = train(kind, examples, options);
+    writeModel(userPath(io, out), modelToJson(model), out);
+    const counts = [...labels].sort().map((l) => `${l} ${examples.filter((e) => e.label === l).length}`);
+    io.stderr.write(
+      `trained ${kind} on ${examples.length} sentences (${counts.join(', ')}) in ${Date.now() - started} ms → ${out}\n`,
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+const stance = (args: string[], input = '', env: NodeJS.ProcessEnv = { NO_COLOR: '1' }) =>
+  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+const dir = mkdtempSync(join(tmpdir(), 'stance-analyze-'));
+const DOC = [
+  'By Mara Eskdale',
+  '',
+  'The council approved the budget on 12 March by seven votes to four.',
+  '',
+  '“We tried everything. The bank would not listen. So we closed,” said the owner.',
+  '',
+  'Who, exactly, asked for a fourth stadium? I think the plan is a mess.',
+  '',
+].join('\n');
+
+// Each case spawns the real command (about a second each, more on a busy machine).
+describe('stance analyze', { timeout: 30_000 }, () => {
+  it('prints each sentence with its label and cues, then the profile', () => {
+    const file = join(dir, 'doc.md');
+    writeFileSync(file, DOC);
+    const r = stance(['analyze', file]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('\u001b[');
+    const labelled = r.stdout
+      .split('\n')
+      .filter((l) => /^\s*\d+ /.test(l))
+      .map((l) => l.trim().split(/\s+/)[1]);
+    expect(labelled).toEqual(['skip', 'fact', 'quote', 'quote', 'quote', 'opinion', 'opinion']);
+    expect(r.stdout).toContain('cues: evaluative “mess”, first-person “I think”');
+    expect(r.stdout).toMatch(
+      /profile: 7 sentences; fact 1 \(16\.7%\), quote 3 \(50\.0%\), opinion 2 \(33\.3%\); skip 1/,
+    );
+  });
+
+  it('--jsonl: offsets slice the input as given, CRLF included, and cue offsets too', () => {
+    const crlf = DOC.replace(/\n/g, '\r\n');
+    const r = stance(['analyze', '-', '--jsonl'], crlf);
+    expect(r.status).toBe(0);
+    const objects = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const sentences = objects.slice(0, -1);
+    expect(sentences.length).toBe(7);
+    for (const s of sentences) {
+      expect(crlf.slice(s.start, s.end)).toBe(s.text);
+      expect(Object.keys(s)).toEqual(['start', 'end', 'text', 'label', 'confidence', 'scores', 'cues']);
+      for (const c of s.cues) expect(crlf.slice(c.start, c.end)).toBe(c.text);
+    }
+    expect(objects.at(-1)).toEqual({
+      profile: {
+        model: 'rules',
+        sentences: 7,
+        skipped: 1,
+        counts: { fact: 1, quote: 3, opinion: 2 },
+        shares: { fact: 0.167, quote: 0.5, opinion: 0.333 },
+      },
+    });
+  });
+
+  it('strips control characters from terminal output', () => {
+    const r = stance(['analyze', '-'], 'The vote \u001b[31mwas 52 to 48.\n');
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('\u001b');
+  });
+
+  it('uses a trained model given by path', () => {
+    const data = join(dir, 'data.jsonl');
+    writeFileSync(
+      data,
+      [
+        '{"text":"What an absurd disgrace.","label":"opinion"}',
+        '{"text":"This is a terrible and shameful plan.","label":"opinion"}',
+        '{"text":"The vote was 52 to 48.","label":"fact"}',
+        '{"text":"The council met on 12 March.","label":"fact"}',
+      ].join('\n'),
+    );
+    const model = join(dir, 'm.json');
+    expect(stance(['train', '--data', data, '--out', model]).status).toBe(0);
+    const r = stance(
+      ['analyze', '-', '--jsonl', '--model', model],
+      'What a shameful disgrace.\n\nThe vote was 49 to 51.\n',
+    );
+    const objects = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(objects.slice(0, 2).map((o) => o.label)).toEqual(['opinion', 'fact']);
+    expect(objects[2].profile.model).toBe('logreg');
+  });
+
+  it.each([
+    ['a missing file', ['analyze', 'no/such/file.txt'], 'stance: no/such/file.txt: no such file'],
+    ['a missing model', ['analyze', '-', '--model', 'no/model.json'], 'stance: no/model.json: no such file'],
+  ])('refuses %s with one line and exit 2', (_, args, line) => {
+    const r = stance(args, 'Some text.');
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('stance:'))).toEqual([line]);
+  });
+});

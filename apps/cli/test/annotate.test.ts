@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli.ts';
+import { ROOT, smallCorpusDir } from './annotate-fixture.ts';
+
+const corpus = smallCorpusDir();
+const config = mkdtempSync(join(tmpdir(), 'stance-annotate-config-'));
+afterAll(() => {
+  rmSync(corpus, { recursive: true, force: true });
+  rmSync(config, { recursive: true, force: true });
+});
+
+/** Run `stance` in-process on pipes (not a terminal), as a script or CI would. */
+async function stance(args: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (c) => out.push(String(c)));
+  stderr.on('data', (c) => err.push(String(c)));
+  const code = await runCli(args, {
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+    cwd: ROOT,
+    env: { ...process.env, XDG_CONFIG_HOME: config, NO_COLOR: '1' },
+  });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+describe('stance annotate: bad input is one line and exit 2', () => {
+  it('refuses an unknown corpus folder', async () => {
+    const r = await stance(['annotate', '--corpus', join(corpus, 'nope'), '--annotator', 'ana']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `stance: ${join(corpus, 'nope')}: no such corpus folder\n` });
+  });
+
+  it('refuses an annotator name that could escape the log folder', async () => {
+    const r = await stance(['annotate', '--corpus', corpus, '--annotator', '../x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatchInlineSnapshot(`
+      "stance: --annotator "../x" is not a valid name (letters, digits, . _ -; no slashes or ..)
+      "
+    `);
+  });
+
+  it('refuses an unknown order', async () => {
+    const r = await stance(['annotate', '--corpus', corpus, '--annotator', 'ana', '--order', 'random']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('stance: --order takes document or uncertain, got "random"\n');
+  });
+
+  it('says it needs a terminal, and leaves no log behind', async () => {
+    const r = await stance(['annotate', '--corpus', corpus, '--annotator', 'ana']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'stance: annotate needs a terminal (stdin and stdout must be a TTY); run it in an interactive shell\n',
+    );
+    expect(existsSync(join(corpus, 'annotations'))).toBe(false);
+  });
+
+  it('without a name to ask for or remember, also says it needs a terminal', async () => {
+    const r = await stance(['annotate', '--corpus', corpus]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('needs a terminal');
+  });
+
+  it('does the same as a real process with piped stdio: one line, no stack trace', () => {
+    const r = spawnSync(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      ['apps/cli/src/main.ts', 'annotate', '--corpus', corpus, '--annotator', 'ana'],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: config }, stdio: 'pipe' },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'stance: annotate needs a terminal (stdin and stdout must be a TTY); run it in an interactive shell',
+    ]);
+  });
+
+  it('lists its flags in help', async () => {
+    const r = await stance(['annotate', '--help']);
+    expect(r.code).toBe(0);
+    for (const flag of ['--corpus DIR', '--annotator NAME', '--order ORDER', '--blind'])
+      expect(r.stdout).toContain(flag);
+  });
+});

@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+const stance = (args: string[], input: string | Buffer = '') =>
+  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+const dir = mkdtempSync(join(tmpdir(), 'stance-classify-'));
+
+// Each case spawns the real command (about a second each, more on a busy machine).
+describe('stance classify', { timeout: 30_000 }, () => {
+  it('answers each {"id","text"} line with {"id","label","scores"}, in order', () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: 'I think this is a terrible idea.' }),
+      '',
+      JSON.stringify({ id: 7, text: 'The council approved the budget on 12 March by seven votes to four.' }),
+      JSON.stringify({ id: 'c', text: '“We are not closing the depot,” the director said.' }),
+    ].join('\r\n');
+    const r = stance(['classify'], input);
+    expect(r.stderr).not.toContain('stance:');
+    expect(r.status).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((o) => [o.id, o.label])).toEqual([
+      ['a', 'opinion'],
+      [7, 'fact'],
+      ['c', 'quote'],
+    ]);
+    expect(Object.keys(out[0].scores).sort()).toEqual(['fact', 'opinion', 'quote', 'skip']);
+  });
+
+  it('streams large input across chunk boundaries (multi-byte characters, no final newline)', () => {
+    const lines = Array.from({ length: 4000 }, (_, i) =>
+      JSON.stringify({ id: `n${i}`, text: `“Café ${i} ☕ is a terrible idea,” said Zoë — or was it ${i}%?` }),
+    );
+    const r = stance(['classify'], lines.join('\n'));
+    expect(r.status).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(lines.map((_, i) => `n${i}`));
+    expect(new Set(out.map((o) => o.label))).toEqual(new Set(['quote']));
+  });
+
+  it.each([
+    ['a non-JSON line', '{"id":"1","text":"ok."}\nnot json\n', '<stdin>:2: not a JSON line'],
+    ['a missing text field', '{"id":"1"}\n', '<stdin>:1: missing "text"'],
+    ['a missing id', '{"text":"Hello there."}\n', '<stdin>:1: missing "id"'],
+    ['a JSON array', '["x"]\n', '<stdin>:1: expected a JSON object'],
+  ])('stops at %s with one line and exit 2', (_, input, message) => {
+    const r = stance(['classify'], input);
+    expect(r.status).toBe(2);
+    const errors = r.stderr.split('\n').filter((l) => l.startsWith('stance:'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(new RegExp(`^stance: ${message.replace(/[[\]{}()"]/g, '\\$&')}`));
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses bytes that are not UTF-8, naming the line, after answering the lines before it', () => {
+    const input = Buffer.concat([
+      Buffer.from('{"id":"1","text":"ok."}\n{"id":"2","text":"a'),
+      Buffer.from([0xff]),
+      Buffer.from('"}\n'),
+    ]);
+    const r = stance(['classify'], input);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('stance: <stdin>:2: not UTF-8 text');
+    expect(JSON.parse(r.stdout.trim()).id).toBe('1');
+  });
+
+  it('writes the answers before a bad line', () => {
+    const r = stance(['classify'], '{"id":"1","text":"The vote was 52 to 48."}\n{bad\n');
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stdout.trim()).id).toBe('1');
+  });
+
+  it('refuses a missing or broken model file with one line', () => {
+    const missing = stance(['classify', '--model', join(dir, 'nope.json')], '');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('nope.json: no such file');
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"format":"stance-model","version":1,"kind":"nb"');
+    const bad = stance(['classify', '--model', broken], '');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('broken.json: not a stance model: invalid JSON');
+  });
+});

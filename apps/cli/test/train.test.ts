@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+const stance = (args: string[], input = '') =>
+  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+const dir = mkdtempSync(join(tmpdir(), 'stance-train-'));
+
+const lines = [
+  { text: 'This is a disgraceful and absurd decision.', label: 'SUBJ' },
+  { text: 'Frankly, the minister has been a disaster.', label: 'SUBJ' },
+  { text: 'What a ridiculous waste of money!', label: 'SUBJ' },
+  { text: 'The new policy is brilliant and long overdue.', label: 'SUBJ' },
+  { text: 'The council approved the budget on 12 March.', label: 'OBJ' },
+  { text: 'Unemployment in the region was 6.1% in the third quarter.', label: 'OBJ' },
+  { text: 'The ministry published the figures on Tuesday.', label: 'OBJ' },
+  { text: 'The vote was 52 to 48.', label: 'OBJ' },
+];
+const data = join(dir, 'data.jsonl');
+const dataText = `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
+writeFileSync(data, dataText);
+
+// Each case spawns the real command (about a second each, more on a busy machine).
+describe('stance train', { timeout: 30_000 }, () => {
+  it.each(['nb', 'logreg'])('fits %s, writes the model JSON, and classify uses it', (kind) => {
+    const out = join(dir, `${kind}.json`);
+    const r = stance(['train', '--data', data, '--model', kind, '--map', 'SUBJ=opinion,OBJ=fact', '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`trained ${kind} on 8 sentences \\(fact 4, opinion 4\\)`));
+    const model = JSON.parse(readFileSync(out, 'utf8'));
+    expect(model.kind).toBe(kind);
+    expect(model.labels).toEqual(['fact', 'opinion']);
+    expect(model.data.sha256).toBe(createHash('sha256').update(dataText).digest('hex'));
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const c = stance(['classify', '--model', out], '{"id":"x","text":"What an absurd disaster!"}\n');
+    expect(c.status).toBe(0);
+    expect(JSON.parse(c.stdout).label).toBe('opinion');
+  });
+
+  it('--corpus trains on a corpus folder’s gold labels', () => {
+    const corpus = join(dir, 'corpus');
+    mkdirSync(corpus, { recursive: true });
+    const gold = lines.map((l, i) => ({
+      sentence: `doc${i % 2}:${String(i).padStart(10, '0')}`,
+      textHash: '0000000000000000',
+      label: l.label === 'SUBJ' ? 'opinion' : 'fact',
+      text: l.text,
+    }));
+    writeFileSync(join(corpus, 'gold.jsonl'), `${gold.map((g) => JSON.stringify(g)).join('\n')}\n`);
+    const out = join(dir, 'corpus-nb.json');
+    const r = stance(['train', '--corpus', corpus, '--model', 'nb', '--out', out]);
+    expect(r.stderr).toMatch(/trained nb on 8 sentences \(fact 4, opinion 4\)/);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).labels).toEqual(['fact', 'opinion']);
+  });
+
+  it.each([
+    ['a corpus without gold', ['--corpus', 'EMPTY'], 'no gold labels'],
+    ['an output folder that does not exist', ['--data', 'DATA', '--out', 'NOWHERE'], 'cannot write model (ENOENT)'],
+    ['a missing data file', ['--data', 'no/such.jsonl'], 'no/such.jsonl: no such file'],
+    ['a non-JSON line', ['--data', 'BAD'], 'bad.jsonl:2: not a JSON line'],
+    ['a missing label', ['--data', 'NOLABEL'], 'nolabel.jsonl:1: missing "label"'],
+    ['a single label', ['--data', 'ONE'], 'need at least two labels'],
+    ['no --out', ['--data', 'DATA', '--no-out'], '--out MODEL.json is required'],
+    ['an unknown model kind', ['--data', 'DATA', '--model', 'svm'], '--model must be nb or logreg'],
+    ['a bad --map', ['--data', 'DATA', '--map', 'SUBJ'], '--map takes FROM=TO pairs'],
+  ])('refuses %s with one line and exit 2', (_, args, message) => {
+    writeFileSync(join(dir, 'bad.jsonl'), '{"text":"a","label":"x"}\n{oops\n');
+    writeFileSync(join(dir, 'nolabel.jsonl'), '{"text":"a"}\n');
+    writeFileSync(join(dir, 'one.jsonl'), '{"text":"a","label":"x"}\n{"text":"b","label":"x"}\n');
+    const files: Record<string, string> = {
+      BAD: join(dir, 'bad.jsonl'),
+      NOLABEL: join(dir, 'nolabel.jsonl'),
+      ONE: join(dir, 'one.jsonl'),
+      DATA: data,
+      EMPTY: mkdtempSync(join(tmpdir(), 'stance-empty-')),
+      NOWHERE: join(dir, 'no/such/folder/m.json'),
+    };
+    const argv = args.filter((a) => a !== '--no-out').map((a) => files[a] ?? a);
+    if (!args.includes('--no-out') && !args.includes('--out')) argv.push('--out', join(dir, 'never.json'));
+    const r = stance(['train', ...argv]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'never.json'))).toBe(false);
+  });
+});

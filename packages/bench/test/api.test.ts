@@ -1,0 +1,52 @@
+import { expect, it } from 'vitest';
+import * as api from '../src/index.ts';
+
+it('exports exactly this public API', () => {
+  expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+    [
+      "BENCH_VERSION",
+      "BUILT_IN_MODELS",
+      "HTML_REPORT_FILE",
+      "OUTSIDE",
+      "TRAIN_OPTION_KEYS",
+      "binaryOpinion",
+      "compareModels",
+      "confusionCharts",
+      "evaluationLabels",
+      "gitCommit",
+      "groupItems",
+      "groupOf",
+      "groupedStratifiedFolds",
+      "isFolder",
+      "learningCurveChart",
+      "majorityLabel",
+      "mapLabels",
+      "mapModelLabel",
+      "opinionLabel",
+      "opinionShareError",
+      "parseAnswers",
+      "parseItems",
+      "parseLabelMap",
+      "parseModelSpec",
+      "parseModelSpecs",
+      "parseTrainOptions",
+      "perClassChart",
+      "predictWithModel",
+      "progressLine",
+      "readDataset",
+      "readItemsFile",
+      "renderHtml",
+      "renderMarkdown",
+      "renderText",
+      "reportTables",
+      "runBench",
+      "runExternalModel",
+      "runModel",
+      "scorePredictions",
+      "seededShuffle",
+      "sha256Text",
+      "trainingSubset",
+      "writeHtmlReport",
+    ]
+  `);
+});

@@ -1,0 +1,284 @@
+// `pnpm bench:classify`: accuracy of the rules and the trained models on CheckThat (opinion vs rest) and on the
+// bundled sample corpus, and the speed of `stance classify` against a pass-through peer in the same run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { docIdOf } from '@stance/schema';
+import type { Example, Model, TrainOptions } from '../src/index.ts';
+import { modelToJson, rulesModel, train } from '../src/index.ts';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+const EVAL = resolve(ROOT, '../shared/eval');
+const FOLDS = 5;
+
+/** Macro-F1 over `labels` (computed here: @stance/metrics is not a dependency of classify). */
+function macroF1(gold: readonly string[], pred: readonly string[], labels: readonly string[]): number {
+  let sum = 0;
+  for (const c of labels) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (let i = 0; i < gold.length; i++) {
+      if (pred[i] === c && gold[i] === c) tp++;
+      else if (pred[i] === c) fp++;
+      else if (gold[i] === c) fn++;
+    }
+    sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+  }
+  return sum / labels.length;
+}
+
+/** Read a JSONL file of objects. */
+function readJsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+/** Predictions of a model for examples: grouped per document in order when they have one, else one by one. */
+function predictLabels(model: Model, examples: readonly Example[]): string[] {
+  if (examples.every((e) => e.doc === undefined))
+    return model
+      .predict(
+        examples.map((e) => e.text),
+        { independent: true },
+      )
+      .map((p) => p.label);
+  const out: string[] = new Array(examples.length);
+  const byDoc = new Map<string, number[]>();
+  examples.forEach((e, i) => {
+    const list = byDoc.get(e.doc ?? '') ?? [];
+    list.push(i);
+    byDoc.set(e.doc ?? '', list);
+  });
+  for (const idx of byDoc.values()) {
+    const preds = model.predict(idx.map((i) => examples[i]!.text));
+    idx.forEach((i, j) => {
+      out[i] = preds[j]!.label;
+    });
+  }
+  return out;
+}
+
+/** Fold of each example: round-robin by position, or by document (grouped) when examples have documents. */
+function foldsOf(examples: readonly Example[]): number[] {
+  const docs = [...new Set(examples.map((e) => e.doc))];
+  if (docs.length > 1 && docs.every((d) => d !== undefined)) {
+    const fold = new Map(docs.map((d, i) => [d ?? '', i % FOLDS]));
+    return examples.map((e) => fold.get(e.doc ?? '')!);
+  }
+  return examples.map((_, i) => i % FOLDS);
+}
+
+/** Cross-validated predictions of a trained model kind (the only place hyperparameters are chosen). */
+function crossValidate(
+  kind: 'nb' | 'logreg',
+  examples: readonly Example[],
+  options: TrainOptions,
+  map = (l: string) => l,
+): string[] {
+  const folds = foldsOf(examples);
+  const out: string[] = new Array(examples.length);
+  for (let f = 0; f < FOLDS; f++) {
+    const trainSet = examples.filter((_, i) => folds[i] !== f);
+    const testIdx = examples.map((_, i) => i).filter((i) => folds[i] === f);
+    if (testIdx.length === 0) continue;
+    const model = train(kind, trainSet, options);
+    const preds = predictLabels(
+      model,
+      testIdx.map((i) => examples[i]!),
+    );
+    testIdx.forEach((i, j) => {
+      out[i] = map(preds[j]!);
+    });
+  }
+  return out;
+}
+
+const GRID: Record<'nb' | 'logreg', { label: string; options: TrainOptions }[]> = {
+  nb: [0.1, 0.5, 1].flatMap((alpha) =>
+    [null, [2, 5] as const].map((charNgrams) => ({
+      label: `alpha=${alpha} char=${charNgrams ? charNgrams.join('-') : 'off'}`,
+      options: { alpha, features: { charNgrams } },
+    })),
+  ),
+  logreg: [1e-3, 1e-2, 3e-2].flatMap((l2) =>
+    [false, true].map((nbScale) => ({
+      label: `l2=${l2} nb-scale=${nbScale ? 'on' : 'off'}`,
+      options: { l2, nbScale },
+    })),
+  ),
+};
+
+interface Row {
+  set: string;
+  model: string;
+  chosen: string;
+  cv: string;
+  test: string;
+  ms: string;
+}
+
+/** Choose settings by cross-validation on `trainSet`, refit on all of it, score on `testSet` (never used to choose). */
+function fitAndScore(
+  set: string,
+  kind: 'nb' | 'logreg',
+  trainSet: Example[],
+  testSet: Example[] | undefined,
+  labels: string[],
+): Row {
+  let best = { score: -1, label: '', options: {} as TrainOptions };
+  for (const g of GRID[kind]) {
+    const score = macroF1(
+      trainSet.map((e) => e.label),
+      crossValidate(kind, trainSet, g.options),
+      labels,
+    );
+    if (score > best.score) best = { score, label: g.label, options: g.options };
+  }
+  let test = '';
+  let ms = '';
+  if (testSet) {
+    const t0 = performance.now();
+    const model = train(kind, trainSet, best.options);
+    ms = (performance.now() - t0).toFixed(0);
+    test = macroF1(
+      testSet.map((e) => e.label),
+      predictLabels(model, testSet),
+      labels,
+    ).toFixed(3);
+    const kb = (Buffer.byteLength(modelToJson(model)) / 1024).toFixed(0);
+    ms += ` (${kb} KB json)`;
+  }
+  return { set, model: kind, chosen: best.label, cv: best.score.toFixed(3), test, ms };
+}
+
+/** Print rows as an aligned table. */
+function table(rows: readonly Row[]): void {
+  const cols: (keyof Row)[] = ['set', 'model', 'chosen', 'cv', 'test', 'ms'];
+  const head: Row = {
+    set: 'set',
+    model: 'model',
+    chosen: 'settings (chosen by CV)',
+    cv: 'CV macro-F1',
+    test: 'test macro-F1',
+    ms: 'train ms',
+  };
+  const width = Object.fromEntries(cols.map((c) => [c, Math.max(...[head, ...rows].map((r) => r[c].length))]));
+  for (const r of [head, ...rows]) console.log(cols.map((c) => r[c].padEnd(width[c]!)).join('  '));
+}
+
+// 1. CheckThat 2024 subjectivity, English: train on train+dev, report dev_test (= the 2023 test set).
+const load = (split: string) =>
+  readJsonl<{ text: string; label: string }>(join(EVAL, `checkthat-subjectivity-en.${split}.jsonl`)).map(
+    (r): Example => ({ text: r.text, label: r.label }),
+  );
+const trainDev = [...load('train'), ...load('dev')];
+const devTest = load('dev_test');
+const SO = ['SUBJ', 'OBJ'];
+const toSubj = (label: string) => (label === 'opinion' ? 'SUBJ' : 'OBJ');
+const rows: Row[] = [];
+const rulesTrainDev = predictLabels(rulesModel, trainDev).map(toSubj);
+const rulesTest = predictLabels(rulesModel, devTest).map(toSubj);
+rows.push({
+  set: 'checkthat',
+  model: 'rules',
+  chosen: 'opinion=SUBJ, rest=OBJ',
+  cv: `${macroF1(
+    trainDev.map((e) => e.label),
+    rulesTrainDev,
+    SO,
+  ).toFixed(3)} (no fit)`,
+  test: macroF1(
+    devTest.map((e) => e.label),
+    rulesTest,
+    SO,
+  ).toFixed(3),
+  ms: '-',
+});
+for (const kind of ['nb', 'logreg'] as const) rows.push(fitAndScore('checkthat', kind, trainDev, devTest, SO));
+
+// 2. The bundled sample corpus: three-way macro-F1 (fact/quote/opinion), 5 folds grouped by document.
+const goldPath = join(ROOT, 'corpus/gold.jsonl');
+if (existsSync(goldPath)) {
+  const gold = readJsonl<{ sentence: string; label: string; text: string }>(goldPath)
+    .filter((g) => g.label !== 'skip')
+    .map((g): Example => ({ text: g.text, label: g.label, doc: docIdOf(g.sentence) }));
+  const three = ['fact', 'quote', 'opinion'];
+  rows.push({
+    set: `sample (${gold.length})`,
+    model: 'rules',
+    chosen: '-',
+    cv: `${macroF1(
+      gold.map((e) => e.label),
+      predictLabels(rulesModel, gold),
+      three,
+    ).toFixed(3)} (no fit)`,
+    test: '',
+    ms: '-',
+  });
+  for (const kind of ['nb', 'logreg'] as const)
+    rows.push(fitAndScore(`sample (${gold.length})`, kind, gold, undefined, three));
+} else {
+  console.log(`(no ${goldPath}: sample corpus rows skipped)`);
+}
+table(rows);
+
+// 3. Speed of the real command on 100,000 lines, against a pass-through peer that parses and writes the same JSON.
+const dir = mkdtempSync(join(tmpdir(), 'stance-bench-'));
+try {
+  const input = join(dir, 'in.jsonl');
+  const texts = [...trainDev, ...devTest].map((e) => e.text);
+  const lines: string[] = [];
+  for (let i = 0; i < 100_000; i++) lines.push(JSON.stringify({ id: String(i), text: texts[i % texts.length] }));
+  writeFileSync(input, `${lines.join('\n')}\n`);
+  const passThrough = join(dir, 'pass.mjs');
+  writeFileSync(
+    passThrough,
+    `import { createInterface } from 'node:readline';
+let out = '';
+for await (const line of createInterface({ input: process.stdin })) {
+  const { id } = JSON.parse(line);
+  out += JSON.stringify({ id, label: 'fact', scores: { fact: 1 } }) + '\\n';
+  if (out.length > 65536) { process.stdout.write(out); out = ''; }
+}
+process.stdout.write(out);
+`,
+  );
+  // bash's `time` gives the child's CPU time (user + sys) next to wall time: on a shared, busy machine the wall time
+  // says more about the neighbours than about us, the CPU-time rate does not.
+  const output = join(dir, 'out.jsonl');
+  const empty = join(dir, 'empty.jsonl');
+  writeFileSync(empty, '');
+  const run = (args: string[], from = input) => {
+    const script = `TIMEFORMAT='%3R %3U %3S'; time ( "$@" < '${from}' > '${output}' )`;
+    const r = spawnSync('bash', ['-c', script, 'bash', ...args], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+    const [wall, user, sys] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number];
+    const n = readFileSync(output, 'utf8').split('\n').filter(Boolean).length;
+    return { wall, cpu: user + sys, n };
+  };
+  const tsx = join(ROOT, 'node_modules/.bin/tsx');
+  const ours = run([tsx, 'apps/cli/src/main.ts', 'classify']);
+  const peer = run([process.execPath, passThrough]);
+  // Start-up (tsx compiling the CLI, loading every command) is paid once per run, whatever the input size.
+  const startup = run([tsx, 'apps/cli/src/main.ts', 'classify'], empty);
+  const line = (name: string, r: { wall: number; cpu: number; n: number }) =>
+    `${name.padEnd(44)} ${r.n} lines  wall ${r.wall.toFixed(2)} s = ${Math.round(r.n / r.wall)}/s  cpu ${r.cpu.toFixed(2)} s = ${Math.round(r.n / r.cpu)}/s`;
+  console.log('');
+  console.log(line('stance classify (rules, real command)', ours));
+  console.log(line('peer: node pass-through (parse + write)', peer));
+  console.log(
+    `stance classify start-up alone (empty input): wall ${startup.wall.toFixed(2)} s, cpu ${startup.cpu.toFixed(2)} s; ` +
+      `after start-up: ${Math.round(ours.n / (ours.wall - startup.wall))}/s wall, ${Math.round(ours.n / (ours.cpu - startup.cpu))}/s cpu`,
+  );
+  console.log(
+    `ratio stance/peer: wall ${(ours.wall / peer.wall).toFixed(2)}×, cpu ${(ours.cpu / peer.cpu).toFixed(2)}× ` +
+      `(target ≥ 20000 sentences/s: wall ${ours.n / ours.wall >= 20000 ? 'met' : 'not met'}, cpu ${ours.n / ours.cpu >= 20000 ? 'met' : 'not met'})`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

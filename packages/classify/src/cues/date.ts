@@ -1,0 +1,51 @@
+import type { Cue, Span } from '@stance/schema';
+import type { CueRule, SentenceView } from '../cue-rule.ts';
+import { cue } from '../cue-rule.ts';
+
+const MONTH =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+const DAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+// Month names need a day or year next to them, so the verb "may" and the name "April" alone are not dates.
+const DATE = new RegExp(
+  [
+    `\\b(?:${MONTH})\\.? \\d{1,2}(?:st|nd|rd|th)?(?:, \\d{4})?\\b`,
+    `\\b\\d{1,2}(?:st|nd|rd|th)? (?:${MONTH})(?: \\d{4})?\\b`,
+    `\\b(?:${MONTH}) \\d{4}\\b`,
+    `\\b(?:in|since|by|until|from|of|during|before|after) (?:the )?(?:early |late |mid-)?(?:1[5-9]|20)\\d{2}s?\\b`,
+    `\\b(?:1[89]|20)\\d{2}-(?:0[1-9]|1[0-2])-\\d{2}\\b`,
+    `\\b(?:on |last |next |this )?(?:${DAY})\\b`,
+    `\\b(?:last|next|this) (?:week|month|year|spring|summer|autumn|fall|winter)\\b`,
+    `\\b(?:yesterday|(?:earlier|later) this (?:week|month|year))\\b`,
+    `\\b(?:in|since|by) (?:${MONTH})\\b`,
+  ].join('|'),
+  'g',
+);
+
+// Every date pattern needs a digit or one of these words; checking the sentence's words first (a Set lookup each)
+// skips the long regex on most sentences.
+const DATE_WORDS = new Set(
+  `${MONTH}|${DAY}|week|month|year|spring|summer|autumn|fall|winter|yesterday`.toLowerCase().split('|'),
+);
+const cache = new Map<string, Span[]>();
+
+/** Spans of dates in a sentence; the number rule uses them so a date's digits are not counted twice. */
+export function dateSpans(view: SentenceView): Span[] {
+  const text = view.text;
+  if (!view.tokens.some((t) => DATE_WORDS.has(t.lower) || (t.lower.charCodeAt(0) >= 48 && t.lower.charCodeAt(0) <= 57)))
+    return [];
+  // The date and number rules both ask for the same sentence in a row; a one-entry cache halves the work.
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const spans = [...text.matchAll(DATE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  cache.clear();
+  cache.set(text, spans);
+  return spans;
+}
+
+/** Dates: checkable content, so fact cues. */
+export const dateRule: CueRule = {
+  kind: 'date',
+  find(view) {
+    return dateSpans(view).map((s): Cue => cue(s.start, s.end, 'date', 'fact', 0.4));
+  },
+};

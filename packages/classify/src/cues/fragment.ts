@@ -1,0 +1,28 @@
+import type { CueRule } from '../cue-rule.ts';
+import { cue } from '../cue-rule.ts';
+
+// Page furniture that turns up between paragraphs of scraped articles.
+const BOILERPLATE =
+  /^(?:advertisement|read more|related|share this|click here|subscribe|sign up|image(?: caption)?|photo|getty images|video|listen|follow us|updated|published|by [A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+)*)\b/iu;
+
+// An author bio: "Tomas Reyl is an economist and a regular contributor."
+const BIO =
+  /^[A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+)+ is (?:a|an|the) [^.]*\b(?:writer|columnist|contributor|economist|correspondent|editor|professor|journalist|author|reporter|teacher|librarian|researcher|fellow|analyst|lecturer|consultant)\b/u;
+
+/** Fragments and boilerplate (headings, bylines, "Advertisement"): skip cues. */
+export const fragmentRule: CueRule = {
+  kind: 'fragment',
+  find(view) {
+    const text = view.text;
+    // A Markdown heading (`# Title`, `## Section`) is a heading however long it is.
+    if (/^#{1,6}\s/.test(text)) return [cue(0, text.length, 'fragment', 'skip', 4)];
+    if (BIO.test(text)) return [cue(0, text.length, 'fragment', 'skip', 3)];
+    if (BOILERPLATE.test(text) && view.tokens.length <= 6) return [cue(0, text.length, 'fragment', 'skip', 3)];
+    if (view.startsInQuote || view.quoted.length > 0) return [];
+    // A heading: a few words without sentence-final punctuation.
+    if (view.tokens.length <= 4 && !/[.!?…:;]["”’)]*$/.test(text))
+      return [cue(0, text.length, 'fragment', 'skip', 2.5)];
+    if (view.tokens.length === 0) return [cue(0, text.length, 'fragment', 'skip', 3)];
+    return [];
+  },
+};

@@ -1,0 +1,44 @@
+import type { Cue } from '@stance/schema';
+
+/** A model's answer for one sentence, over its own label set (any strings, e.g. SUBJ/OBJ). */
+export interface ModelPrediction {
+  label: string;
+  confidence: number;
+  scores: Record<string, number>;
+  /** The rule cues, for models that report them. */
+  cues?: Cue[];
+}
+
+/** How `predict` reads its texts. */
+export interface PredictOptions {
+  /** Treat every text as its own document (no quotation carried from the previous text). @default false */
+  independent?: boolean;
+}
+
+/** Anything that labels sentences: the rules, a trained model, later an external one. */
+export interface Model {
+  name: string;
+  kind: 'rules' | 'nb' | 'logreg';
+  labels: readonly string[];
+  /** Label `texts`, which are the sentences of one document in order unless `options.independent`. */
+  predict(texts: readonly string[], options?: PredictOptions): ModelPrediction[];
+}
+
+/** Softmax of logits into probabilities keyed by label; the largest (first on ties) is the label. */
+export function softmaxPrediction(labels: readonly string[], logits: readonly number[]): ModelPrediction {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const z of logits) if (z > max) max = z;
+  let sum = 0;
+  const exp = logits.map((z) => {
+    const e = Math.exp(z - max);
+    sum += e;
+    return e;
+  });
+  const scores: Record<string, number> = {};
+  let best = 0;
+  for (let k = 0; k < labels.length; k++) {
+    scores[labels[k]!] = exp[k]! / sum;
+    if (exp[k]! > exp[best]!) best = k;
+  }
+  return { label: labels[best]!, confidence: exp[best]! / sum, scores };
+}

@@ -1,0 +1,48 @@
+import type { Span } from '@stance/schema';
+
+/** Quoted stretches of a sentence and whether a quotation is left open at its end. */
+export interface QuoteScan {
+  quoted: Span[];
+  endsInQuote: boolean;
+}
+
+/**
+ * Find quoted material: “…”, «…», "…" (straight quotes alternate open/close) and ‘…’ (a ‘ that starts a word,
+ * closed by a ’ that does not continue one, so apostrophes are not mistaken for quotes). A quotation opened in an
+ * earlier sentence (`startsInQuote`) covers the sentence up to its first closing mark. Hand-written because quote
+ * pairing across sentences is the point, and no tokenizer library tracks it.
+ */
+export function scanQuotes(text: string, startsInQuote = false): QuoteScan {
+  const quoted: Span[] = [];
+  let open = startsInQuote ? 0 : -1;
+  let closer = startsInQuote ? 'any' : '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (open >= 0) {
+      const closes =
+        (closer === 'any' && (c === '”' || c === '"' || c === '»')) ||
+        (closer === '”' && c === '”') ||
+        (closer === '"' && c === '"') ||
+        (closer === '»' && c === '»') ||
+        (closer === '’' && c === '’' && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? ''));
+      if (closes) {
+        quoted.push({ start: open, end: i + 1 });
+        open = -1;
+      }
+      continue;
+    }
+    if (c === '“' || c === '"' || c === '«') {
+      open = i;
+      closer = c === '“' ? '”' : c === '«' ? '»' : '"';
+    } else if (c === '‘' && !/[\p{L}\p{N}]/u.test(text[i - 1] ?? '')) {
+      open = i;
+      closer = '’';
+    }
+  }
+  // A single-quote pair never spans sentences: an unclosed ‘ is more likely an apostrophe-like mark.
+  if (open >= 0 && closer !== '’') {
+    quoted.push({ start: open, end: text.length });
+    return { quoted, endsInQuote: true };
+  }
+  return { quoted, endsInQuote: false };
+}

@@ -1,0 +1,20 @@
+import type { Sentence, StanceDocument } from '@stance/schema';
+import { segment } from '@stance/text';
+import { fastSentenceIds } from './fast-sentence-ids.ts';
+
+/** The sentences of a stored document: segmented, each with its stable id; pure, so the same text gives the same ids. */
+export function documentSentences(doc: StanceDocument): Sentence[] {
+  const spans = segment(doc.text);
+  const ids = fastSentenceIds(
+    doc.id,
+    spans.map((s) => s.text),
+  );
+  return spans.map((s, index) => ({
+    id: ids[index] as string,
+    docId: doc.id,
+    index,
+    start: s.start,
+    end: s.end,
+    text: s.text,
+  }));
+}

@@ -1,0 +1,22 @@
+import { expect, it } from 'vitest';
+import * as api from '../src/index.ts';
+
+it('exposes the public api', () => {
+  expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+    [
+      "annotationsDir",
+      "annotatorLogPath",
+      "findStale",
+      "flagEventOf",
+      "foldFlags",
+      "foldLabels",
+      "foldNotes",
+      "isAnnotationEvent",
+      "openAnnotatorLog",
+      "readAllLogs",
+      "readAnnotatorLog",
+      "retractedIds",
+      "undoTarget",
+    ]
+  `);
+});

@@ -1,0 +1,32 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { annotationsDir, openAnnotatorLog, readAllLogs } from '../src/index.ts';
+import { labelEvent } from './helpers/events.ts';
+import { tempCorpus } from './helpers/temp-corpus.ts';
+
+describe('readAllLogs', () => {
+  it('is empty for a corpus without annotations', () => {
+    expect(readAllLogs(tempCorpus())).toEqual(new Map());
+  });
+
+  it('reads every <name>.jsonl, ignores locks, rejected lines and files that are not annotator logs', () => {
+    const corpus = tempCorpus();
+    const a = openAnnotatorLog(corpus, 'alice');
+    const e = a.append(labelEvent('s', 'fact'));
+    // alice stays open: reading needs no lock.
+    const dir = annotationsDir(corpus);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'alice.jsonl.rejected'), '{"torn":\n');
+    writeFileSync(join(dir, 'notes.txt'), 'x');
+    writeFileSync(join(dir, '.hidden.jsonl'), 'x\n');
+    writeFileSync(join(dir, 'bob.jsonl'), 'oops\n');
+    const warnings: string[] = [];
+    const logs = readAllLogs(corpus, (w) => warnings.push(w));
+    expect([...logs.keys()]).toEqual(['alice', 'bob']);
+    expect(logs.get('alice')).toEqual([e]);
+    expect(logs.get('bob')).toEqual([]);
+    expect(warnings).toEqual([`${join(dir, 'bob.jsonl')}:1: not JSON; line skipped`]);
+    a.close();
+  });
+});

@@ -1,0 +1,122 @@
+import { isBullet, isDigit, isInlineSpace, isLineBullet, isLower, isQuestionOrBang, isSpace } from './chars.ts';
+import { LINE_RULES } from './line-rules.ts';
+import { type ListMarker, readListMarker } from './list-marker.ts';
+import { STOP_RULES } from './rules/index.ts';
+import { readStop } from './stop.ts';
+
+/**
+ * Offsets where sentences end, in increasing order. One left-to-right pass: candidates are runs of terminal marks, line
+ * breaks, bullets and list markers, each decided by rules that look at a bounded window around it, so the pass is linear
+ * in the input.
+ */
+export function findBreaks(text: string): number[] {
+  const n = text.length;
+  const breaks: number[] = [];
+  let lastBreak = 0;
+  let sentenceStart = -1; // -1 until the first non-space character of the current sentence
+  let lineStart = 0;
+  let marker: ListMarker | undefined; // the list marker that opened the current sentence
+  let prevSpace = true;
+
+  const cut = (at: number): void => {
+    if (at > lastBreak) {
+      breaks.push(at);
+      lastBreak = at;
+    }
+    sentenceStart = -1;
+    marker = undefined;
+  };
+
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+        // A whitespace run holding two line breaks is a blank line: a paragraph break always ends the sentence.
+        const currentLineStart = lineStart;
+        let j = i;
+        let lines = 0;
+        while (j < n && isSpace(text.charCodeAt(j))) {
+          const d = text.charCodeAt(j);
+          if (d === 10 || d === 0x2028 || (d === 13 && text.charCodeAt(j + 1) !== 10)) lines++;
+          else if (d === 0x2029) lines += 2;
+          j++;
+          if (lines > 0) lineStart = j;
+        }
+        if (lines >= 2 || j >= n) cut(i);
+        else if (sentenceStart !== -1) {
+          const line = { at: i, lineStart: currentLineStart, next: j, sentenceStart };
+          if (LINE_RULES.some((rule) => rule(text, line))) cut(i);
+        }
+        i = j;
+        prevSpace = true;
+        continue;
+      }
+      i++;
+      prevSpace = true;
+      continue;
+    }
+
+    if (sentenceStart === -1) {
+      sentenceStart = i;
+      let k = i;
+      if (isBullet(c) || (i === lineStart && isLineBullet(c) && isInlineSpace(text.charCodeAt(i + 1)))) {
+        k++;
+        while (k < n && isInlineSpace(text.charCodeAt(k))) k++;
+      }
+      const m = readListMarker(text, k);
+      if (m) {
+        marker = m;
+        i = m.end;
+        prevSpace = false;
+        continue;
+      }
+    } else if (prevSpace) {
+      if (isBullet(c)) {
+        cut(i);
+        continue; // re-read as the start of the next sentence
+      }
+      if (marker && (isDigit(c) || isLower(c) || c === 40)) {
+        // The next item of an inline list (`1) The first item 2) The second item`) starts a new sentence.
+        const m = readListMarker(text, i);
+        if (m && m.style === marker.style && m.value === marker.value + 1) {
+          cut(i);
+          sentenceStart = i;
+          marker = m;
+          i = m.end;
+          prevSpace = false;
+          continue;
+        }
+      }
+    }
+
+    if (c === 46 || c === 0x2026 || isQuestionOrBang(c)) {
+      const stop = readStop(text, i, sentenceStart);
+      if (stop.next < n) {
+        let decision: number | false | undefined;
+        for (const rule of STOP_RULES) {
+          decision = rule(text, stop);
+          if (decision !== undefined) break;
+        }
+        const at = decision === undefined ? stop.after : decision;
+        if (at !== false) {
+          cut(at);
+          // A break inside the run (`compounds. . . . The`) leaves the rest of the run to open the next sentence.
+          if (at < stop.end) sentenceStart = at + 1;
+        }
+      }
+      i = stop.end;
+      prevSpace = false;
+      continue;
+    }
+    prevSpace = false;
+    i++;
+    // Fast path: letters and digits inside a word are never candidates (markers and bullets only open a word).
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (((d | 32) >= 97 && (d | 32) <= 122) || (d >= 48 && d <= 57)) i++;
+      else break;
+    }
+  }
+  return breaks;
+}

@@ -1,0 +1,48 @@
+// Word lists the rules consult. They are general English usage, not drawn from any test text: abbreviations as style
+// guides list them (AP, Chicago), and the closed-class words that open sentences.
+
+const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
+
+/** Titles and other abbreviations that always precede a name or noun, so a period after them never ends a sentence. */
+export const PREPOSITIVE = words(`
+  mr mrs ms mx messrs mmes mme mlle dr prof sen sens rep reps gov govs gen lt col capt cpt cmdr adm maj sgt cpl pvt
+  rev revd hon pres supt insp det fr mt
+  e.g i.e cf viz vs v approx ca
+`);
+
+/** Abbreviations that take a number after them (`p. 55`, `No. 5`, `N°. 1026`). */
+export const BEFORE_NUMBER = words(`
+  p pp no nos n° nº nr vol vols ch chap art sec sect fig figs para par op ed eds ver rev ex tab app pl
+  jan feb mar apr jun jul aug sep sept oct nov dec
+`);
+
+/** Other common abbreviations: they end a sentence only when a sentence-opening word follows. */
+export const ABBREVIATIONS = words(`
+  inc ltd co corp llc plc bros assn assoc dept div univ inst intl natl govt admin est etc al
+  jr sr st ave blvd rd ln hwy sq cty
+  jan feb apr jun jul aug sep sept oct nov dec tue tues thu thur thurs fri
+  a.m p.m u.s u.k u.n e.u ph.d m.d b.a m.a b.sc m.sc d.c
+  dist km kg lb lbs oz qt hr hrs mins yr yrs mos wks esp incl excl misc
+`);
+
+/** Abbreviations that close a name or list and never precede one, so any capitalised word after them opens a sentence. */
+export const POSTPOSITIVE = words(`
+  etc inc ltd co corp llc plc bros jr sr esq
+  jan feb apr jun jul aug sep sept oct nov dec
+`);
+
+/** Words that commonly open an English sentence: pronouns, determiners, wh-words, conjunctions and sentence adverbs. */
+export const SENTENCE_STARTERS = words(`
+  a an the this that these those it its he she we they i you his her our their my your there here
+  what when where who whom whose why how which however but and so yet then thus also still meanwhile moreover
+  instead indeed nevertheless nonetheless therefore hence otherwise besides furthermore finally first second
+  in on at for if as after before since while although though because unless until once
+  did do does is are was were will would can could should shall may might must has have had
+  not no yes all some many most more few both each every such one none nothing everyone someone
+  being millions thousands now today yesterday tomorrow even only just
+`);
+
+/** Prepositions that open a phrase, used to spot a fragment such as `At 5 a.m.` that cannot be a sentence on its own. */
+export const PREPOSITIONS = words(`
+  at by on in from since until till before after around about near by during through past toward towards
+`);

@@ -1,0 +1,36 @@
+import { isDigit, isLower, isUpper } from '../chars.ts';
+import { ABBREVIATIONS, PREPOSITIVE } from '../lexicon.ts';
+import type { StopRule } from './rule.ts';
+
+// How far to look for `@`, `/` or `:` that show the dot is inside an e-mail address, URL or file name.
+const ADDRESS_WINDOW = 64;
+
+/**
+ * A mark with no space after it is inside a token (`3.14`, `U.S.A.`, `example.com`, `Jr.'s`, `mean...see`) unless it
+ * joins a lower-case word or number to a capitalised word (`world.Today`, `1,000.That`): a missing space after a full stop.
+ */
+export const splitUnspaced: StopRule = (text, stop) => {
+  if (stop.next !== stop.after || stop.next >= text.length) return undefined;
+  const next = stop.next;
+  if (!isUpper(text.charCodeAt(next)) || !isLower(text.charCodeAt(next + 1))) return false;
+  if (stop.kind !== 'period') return stop.after;
+  const before = text.charCodeAt(stop.start - 1);
+  if (!isLower(before) && !isDigit(before)) return false;
+  const word = stop.lower;
+  if (PREPOSITIVE.has(word) || ABBREVIATIONS.has(word)) return false;
+  return insideAddress(text, stop.start) ? false : stop.after;
+};
+
+function insideAddress(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && at - i < ADDRESS_WINDOW; i--) {
+    const c = text.charCodeAt(i);
+    if (c <= 32) break;
+    if (c === 64 || c === 47 || c === 58) return true;
+  }
+  for (let i = at + 1; i < text.length && i - at < ADDRESS_WINDOW; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32) break;
+    if (c === 64 || c === 47) return true;
+  }
+  return false;
+}
