@@ -21,7 +21,10 @@ describe('stance import', () => {
   let ids: string[] = [];
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'stance-import-'));
-    writeFileSync(join(dir, 'piece.md'), '# A piece\n\nThe council met on Monday. "It is a disgrace," she said. I think it will pass.\n');
+    writeFileSync(
+      join(dir, 'piece.md'),
+      '# A piece\n\nThe council met on Monday. "It is a disgrace," she said. I think it will pass.\n',
+    );
     expect(stance(dir, ['ingest', 'piece.md', '--corpus', 'c']).status).toBe(0);
     ids = loadCorpus(join(dir, 'c')).sentences.map((s) => s.id);
   });
@@ -51,7 +54,11 @@ describe('stance import', () => {
     ['an unknown sentence id', '{"id":"nope:123","label":"fact"}', /bad\.jsonl:1: unknown sentence id "nope:123"/],
     ['an unknown label', '{"id":"ID0","label":"neutral"}', /bad\.jsonl:1: unknown label "neutral"/],
     ['a line that is not JSON', '{"id":"ID0","label":"fact"}\n{oops', /bad\.jsonl:2: /],
-    ['a repeated id', '{"id":"ID0","label":"fact"}\n{"id":"ID0","label":"quote"}', /bad\.jsonl:2: sentence .* appears twice/],
+    [
+      'a repeated id',
+      '{"id":"ID0","label":"fact"}\n{"id":"ID0","label":"quote"}',
+      /bad\.jsonl:2: sentence .* appears twice/,
+    ],
   ])('refuses %s with file:line and writes nothing', (_name, body, message) => {
     writeFileSync(join(dir, 'bad.jsonl'), body.replaceAll('ID0', ids[0] ?? ''));
     const result = stance(dir, ['import', 'bad.jsonl', '--annotator', 'bea', '--corpus', 'c']);

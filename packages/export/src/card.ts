@@ -201,15 +201,25 @@ export function datasetCard(summary: ExportSummary): string {
     '## Annotation',
     '',
     `Guideline version: ${summary.guideline ?? 'unknown (no GUIDELINES.md)'}. Annotators labelled sentences in the ` +
-      '`stance annotate` terminal UI, one append-only event log each; the current label of each annotator is the last ' +
-      'one not undone. A label counts only while the sentence text is unchanged (its text hash matches).',
+      '`stance annotate` terminal UI, or labelled elsewhere and brought their labels in with `stance import`; one ' +
+      'append-only event log each; the current label of each annotator is the last one not undone. A label counts only ' +
+      'while the sentence text is unchanged (its text hash matches).' +
+      (summary.untimedJudgements
+        ? ` ${summary.untimedJudgements} of ${summary.judgements} judgements were imported and carry no timing (\`ms\` is null); ` +
+          'times below are over timed judgements only.'
+        : ''),
     '',
     table(
-      ['annotator', 'current labels', 'mean seconds per sentence'],
-      summary.annotators.map((x) => [x.name, x.labels, fixed(x.meanSeconds, 1)]),
+      ['annotator', 'current labels', 'imported (untimed)', 'mean seconds per sentence'],
+      summary.annotators.map((x) => [
+        x.name,
+        x.labels,
+        x.untimed,
+        x.meanSeconds === null ? 'n/a' : fixed(x.meanSeconds, 1),
+      ]),
     ),
     '',
-    `Mean time per sentence over all judgements: ${fixed(summary.secondsPerSentence, 1)} s. ` +
+    `Mean time per sentence over timed judgements: ${summary.secondsPerSentence === null ? 'n/a (none timed)' : `${fixed(summary.secondsPerSentence, 1)} s`}. ` +
       `Adjudication: ${summary.adjudicators.length ? summary.adjudicators.map((x) => `${x.name} decided ${x.decisions} sentences`).join(', ') : 'none'}; ` +
       `${summary.adjudicatedRows} exported labels are adjudicated.`,
     '',

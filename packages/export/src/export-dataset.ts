@@ -84,12 +84,14 @@ export interface ExportSummary {
   stale: number;
   /** Labels of sentence ids no longer in the corpus. */
   orphaned: number;
-  annotators: { name: string; labels: number; meanSeconds: number | null }[];
+  annotators: { name: string; labels: number; meanSeconds: number | null; untimed: number }[];
   adjudicators: { name: string; decisions: number }[];
   judgements: number;
   adjudicatedRows: number;
   /** Mean seconds an annotator spent per labelled sentence, over all current judgements. */
   secondsPerSentence: number | null;
+  /** Judgements without timing: labels brought in by `stance import`. */
+  untimedJudgements: number;
   agreement: AgreementReport | null;
   /** Labelled sentences agreement was computed on, and of how many (a seeded document sample above the cap). */
   agreementSample: { units: number; of: number; documents: number };
@@ -163,7 +165,7 @@ export function exportDataset(source: CorpusSource, index: LabelIndex, options: 
         'no-majority': 0,
         unlabelled: 0,
       };
-      const perAnnotator = new Map<string, { labels: number; ms: number }>();
+      const perAnnotator = new Map<string, { labels: number; timed: number; ms: number }>();
       const perAdjudicator = new Map<string, number>();
       const agreementJudgements: Judgement[] = [];
       const fraction = index.size <= maxUnits ? 1 : maxUnits / index.size;
@@ -175,6 +177,7 @@ export function exportDataset(source: CorpusSource, index: LabelIndex, options: 
       let judgementsTotal = 0;
       let adjudicatedRows = 0;
       let msTotal = 0;
+      let timedTotal = 0;
       const total = source.documentIds.length;
 
       source.documentIds.forEach((docId, d) => {
@@ -204,11 +207,15 @@ export function exportDataset(source: CorpusSource, index: LabelIndex, options: 
           const decision = resolveGold(sentence.id, judgements, adjudication, reference, mode, minAnnotators);
           const goldLabel: Label | null = 'label' in decision ? decision.label : null;
           for (const j of judgements) {
-            const a = perAnnotator.get(j.annotator) ?? { labels: 0, ms: 0 };
+            const a = perAnnotator.get(j.annotator) ?? { labels: 0, timed: 0, ms: 0 };
             a.labels++;
-            a.ms += j.ms;
+            if (j.ms !== null) {
+              a.timed++;
+              a.ms += j.ms;
+              msTotal += j.ms;
+              timedTotal++;
+            }
             perAnnotator.set(j.annotator, a);
-            msTotal += j.ms;
             judgementsTotal++;
             splits[split].judgements++;
             sinks.judgements[split].line(JSON.stringify(judgementRow(sentence, j, 'annotator', goldLabel)));
@@ -262,7 +269,8 @@ export function exportDataset(source: CorpusSource, index: LabelIndex, options: 
         .map(([n, a]) => ({
           name: n,
           labels: a.labels,
-          meanSeconds: a.labels ? round6(a.ms / a.labels / 1000) : null,
+          meanSeconds: a.timed ? round6(a.ms / a.timed / 1000) : null,
+          untimed: a.labels - a.timed,
         }));
       const summary: ExportSummary = {
         name,
@@ -289,7 +297,8 @@ export function exportDataset(source: CorpusSource, index: LabelIndex, options: 
           .map(([n, decisions]) => ({ name: n, decisions })),
         judgements: judgementsTotal,
         adjudicatedRows,
-        secondsPerSentence: judgementsTotal ? round6(msTotal / judgementsTotal / 1000) : null,
+        secondsPerSentence: timedTotal ? round6(msTotal / timedTotal / 1000) : null,
+        untimedJudgements: judgementsTotal - timedTotal,
         agreement,
         agreementSample: { units: agreementUnits, of: index.size, documents: agreementDocs.size },
         files: [],

@@ -46,7 +46,7 @@ export const SENTENCE_FEATURES: readonly Feature[] = [
     list: [
       str('annotator', 'annotator name'),
       str('label', 'label name'),
-      int('ms', 'time spent on the sentence, milliseconds'),
+      int('ms', 'time spent on the sentence, milliseconds; null when the label was imported untimed'),
     ],
   },
   ...SUGGESTION,
@@ -60,7 +60,7 @@ export const JUDGEMENT_FEATURES: readonly Feature[] = [
   str('role', 'annotator, or adjudicator for an adjudication decision'),
   str('label', 'label name'),
   classLabel('label_id', 'label as a class index'),
-  int('ms', 'time spent on the sentence, milliseconds'),
+  int('ms', 'time spent on the sentence, milliseconds; null when the label was imported untimed'),
   str('at', 'when the label was given (ISO 8601, from the log)'),
   str('gold_label', 'the exported gold label of the sentence (null when it has none)'),
   ...SUGGESTION,

@@ -6,13 +6,17 @@ import { annotationsDir, isAnnotationEvent } from '@stance/store';
 import { IdTable } from './id-table.ts';
 import { readLines } from './read-lines.ts';
 
+// Stored in the ms column for imported labels: they were not timed, and a 0 would drag every mean down.
+const UNTIMED = 0xffffffff;
+
 /** One annotator's (or adjudicator's) current label for a sentence, as the fold of their log leaves it. */
 export interface LabelEntry {
   annotator: string;
   label: Label;
   textHash: string;
   /** Time spent on the sentence, in milliseconds (rounded). */
-  ms: number;
+  /** Time on the sentence; null for labels brought in by `stance import`, which have no timing. */
+  ms: number | null;
   /** When the label was given (ISO time from the event). */
   at: string;
   suggestion: { label: Label; model: string; shown: boolean; confidence: number | null } | null;
@@ -141,7 +145,7 @@ class IndexBuilder {
         annotator,
         label: event.label!,
         textHash: event.textHash,
-        ms: Math.min(0xffffffff, Math.round(event.ms)),
+        ms: event.origin === 'import' ? null : Math.min(UNTIMED - 1, Math.round(event.ms)),
         at: event.at,
         suggestion:
           s === undefined || s === null
@@ -153,7 +157,7 @@ class IndexBuilder {
     const c = this.column(annotator);
     if (c.label[slot] === NO_LABEL) c.count++;
     c.label[slot] = LABELS.indexOf(event.label!);
-    c.ms[slot] = Math.min(0xffffffff, Math.round(event.ms));
+    c.ms[slot] = event.origin === 'import' ? UNTIMED : Math.min(UNTIMED - 1, Math.round(event.ms));
     if (HEX16.test(event.textHash)) {
       c.hashHi[slot] = Number.parseInt(event.textHash.slice(0, 8), 16);
       c.hashLo[slot] = Number.parseInt(event.textHash.slice(8), 16);
@@ -186,7 +190,7 @@ class IndexBuilder {
       annotator,
       label: LABELS[label]!,
       textHash: hash,
-      ms: c.ms[slot]!,
+      ms: c.ms[slot] === UNTIMED ? null : c.ms[slot]!,
       at: c.atText.get(slot) ?? new Date(c.at[slot]!).toISOString(),
       suggestion:
         sug === NO_LABEL

@@ -17,7 +17,7 @@ export interface SentenceRow {
   agreement: number | null;
   num_annotators: number;
   adjudicated: boolean;
-  annotations: { annotator: string; label: Label; ms: number }[];
+  annotations: { annotator: string; label: Label; ms: number | null }[];
   suggestion_label: Label | null;
   suggestion_model: string | null;
   suggestion_shown: boolean | null;
@@ -32,7 +32,7 @@ export interface JudgementRow {
   role: 'annotator' | 'adjudicator';
   label: Label;
   label_id: number;
-  ms: number;
+  ms: number | null;
   at: string;
   gold_label: Label | null;
   suggestion_label: Label | null;

@@ -18,7 +18,10 @@ function parseLabelMap(raw: string | undefined): Map<string, string> {
   const map = new Map<string, string>();
   for (const pair of (raw ?? '').split(',').filter(Boolean)) {
     const [from, to] = pair.split('=');
-    if (!from || !to || !isLabel(to)) throw new StanceError(`--map takes FROM=LABEL pairs with a label of fact|quote|opinion|skip, got ${JSON.stringify(pair)}`);
+    if (!from || !to || !isLabel(to))
+      throw new StanceError(
+        `--map takes FROM=LABEL pairs with a label of fact|quote|opinion|skip, got ${JSON.stringify(pair)}`,
+      );
     map.set(from, to);
   }
   return map;
@@ -40,26 +43,32 @@ export const importCommand: Command = {
     if (file === undefined) throw new StanceError(`name a JSONL file (usage: ${this.usage})`);
     const annotator = stringOption(args, 'annotator');
     if (annotator === undefined) throw new StanceError('--annotator NAME is required');
-    if (!isValidAnnotatorName(annotator)) throw new StanceError(`invalid annotator name ${JSON.stringify(annotator)} (letters, digits, . _ - only)`);
+    if (!isValidAnnotatorName(annotator))
+      throw new StanceError(`invalid annotator name ${JSON.stringify(annotator)} (letters, digits, . _ - only)`);
     const corpusDir = userPath(io, stringOption(args, 'corpus') ?? DEFAULT_CORPUS);
     const map = parseLabelMap(stringOption(args, 'map'));
     const corpus = loadCorpus(corpusDir);
 
     // Everything is checked before the first event is written, so a bad file adds nothing to the log.
     const seen = new Set<string>();
-    const rows = readJsonl<ImportedLabel>(userPath(io, file), (value, where) => {
-      const row = value as Record<string, unknown>;
-      const sentence = row['sentence'] ?? row['id'];
-      if (typeof sentence !== 'string') throw new StanceError('needs "id" (a sentence id)', { where });
-      const raw = row['label'];
-      const label = typeof raw === 'string' ? (map.get(raw) ?? raw) : raw;
-      if (!isLabel(label)) throw new StanceError(`unknown label ${JSON.stringify(raw)} (use --map)`, { where });
-      if (!corpus.sentence(sentence)) throw new StanceError(`unknown sentence id ${JSON.stringify(sentence)} in ${corpusDir}`, { where });
-      if (seen.has(sentence)) throw new StanceError(`sentence ${sentence} appears twice`, { where });
-      seen.add(sentence);
-      const note = typeof row['note'] === 'string' && row['note'].trim() ? row['note'].trim() : undefined;
-      return { sentence, label, note, where };
-    }, file);
+    const rows = readJsonl<ImportedLabel>(
+      userPath(io, file),
+      (value, where) => {
+        const row = value as Record<string, unknown>;
+        const sentence = row['sentence'] ?? row['id'];
+        if (typeof sentence !== 'string') throw new StanceError('needs "id" (a sentence id)', { where });
+        const raw = row['label'];
+        const label = typeof raw === 'string' ? (map.get(raw) ?? raw) : raw;
+        if (!isLabel(label)) throw new StanceError(`unknown label ${JSON.stringify(raw)} (use --map)`, { where });
+        if (!corpus.sentence(sentence))
+          throw new StanceError(`unknown sentence id ${JSON.stringify(sentence)} in ${corpusDir}`, { where });
+        if (seen.has(sentence)) throw new StanceError(`sentence ${sentence} appears twice`, { where });
+        seen.add(sentence);
+        const note = typeof row['note'] === 'string' && row['note'].trim() ? row['note'].trim() : undefined;
+        return { sentence, label, note, where };
+      },
+      file,
+    );
 
     const log = openAnnotatorLog(corpusDir, annotator);
     let added = 0;
@@ -76,7 +85,14 @@ export const importCommand: Command = {
           unchanged++;
           continue;
         }
-        const base = { sentence: row.sentence, textHash: hash, ms: 0, guideline, suggestion: null, origin: 'import' as const };
+        const base = {
+          sentence: row.sentence,
+          textHash: hash,
+          ms: 0,
+          guideline,
+          suggestion: null,
+          origin: 'import' as const,
+        };
         log.append({ ...base, type: 'label', label: row.label });
         if (row.note) log.append({ ...base, type: 'note', note: row.note });
         added++;
