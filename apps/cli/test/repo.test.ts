@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/commands/index.ts';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+
+describe('generated files are current', () => {
+  it('README.md is built from docs/readme', () => {
+    const result = spawnSync(process.execPath, ['scripts/build-readme.mjs', '--check'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('corpus/gold.jsonl matches the labelled sources and the segmenter', () => {
+    const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/build-sample-gold.ts', '--check'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+  });
+});
+
+it('README documents every command with an example', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  for (const command of COMMANDS) {
+    expect(readme, command.name).toContain(`| \`${command.name}`);
+    expect(readme, command.name).toContain(`pnpm stance ${command.name}`);
+  }
+});
