@@ -4,13 +4,23 @@ export type { Intent, KeyInfo } from './keys/intent-for-key.ts';
 export { intentForKey, LABEL_FOR_KEY } from './keys/intent-for-key.ts';
 export type { CorpusIndex } from './model/corpus-index.ts';
 export { documentOrder, indexCorpus, uncertainOrder } from './model/corpus-index.ts';
+export type { AnnotatorView, QueueItem, QueueOptions, QueueReason } from './model/disagreement-queue.ts';
+export { disagreementQueue } from './model/disagreement-queue.ts';
+export { adjudicationEvents, judgementEvents } from './model/log-roles.ts';
 export type { Labeler, ModelAnswer, Suggested, Suggester, SuggestionModel } from './model/suggester.ts';
 export { createSuggester } from './model/suggester.ts';
 export type { AnnotateResult, AnnotateStreams } from './run-annotate.tsx';
 export { runAnnotate } from './run-annotate.tsx';
 export { annotatorConfigPath, rememberAnnotator, rememberedAnnotator } from './session/annotator-config.ts';
 export { askAnnotatorName } from './session/ask-annotator.ts';
-export type { AnnotateSession, CorpusInput, SessionInput, VisitOrder } from './session/session.ts';
+export type {
+  AdjudicateInput,
+  Adjudication,
+  AnnotateSession,
+  CorpusInput,
+  SessionInput,
+  VisitOrder,
+} from './session/session.ts';
 export { createSession } from './session/session.ts';
 export type { Action, Reveal } from './state/actions.ts';
 export { reducer } from './state/reducer.ts';

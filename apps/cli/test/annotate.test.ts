@@ -84,7 +84,27 @@ describe('stance annotate: bad input is one line and exit 2', () => {
   it('lists its flags in help', async () => {
     const r = await stance(['annotate', '--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--corpus DIR', '--annotator NAME', '--order ORDER', '--blind'])
+    for (const flag of [
+      '--corpus DIR',
+      '--annotator NAME',
+      '--order ORDER',
+      '--blind',
+      '--adjudicate',
+      '--min-annotators N',
+    ])
       expect(r.stdout).toContain(flag);
+  });
+
+  it('refuses --adjudicate with --order or --blind, and --min-annotators without --adjudicate', async () => {
+    for (const extra of [['--order', 'uncertain'], ['--blind']]) {
+      const r = await stance(['annotate', '--corpus', corpus, '--annotator', 'ana', '--adjudicate', ...extra]);
+      expect(r).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'stance: --adjudicate walks the disagreement queue; it takes neither --order nor --blind\n',
+      });
+    }
+    const r = await stance(['annotate', '--corpus', corpus, '--annotator', 'ana', '--min-annotators', '3']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'stance: --min-annotators goes with --adjudicate\n' });
   });
 });

@@ -13,13 +13,20 @@ export interface HeaderProps {
   source: string;
   blind: boolean;
   width: number;
+  /** When adjudicating: the place in the disagreement queue (1-based), its length, and whose labels it compares. */
+  adjudicating?: { at: number; of: number; annotators: readonly string[] } | undefined;
 }
 
 /** Document title and position, then who is annotating, in which order, and where suggestions come from. */
-export function Header({ location, annotator, order, source, blind, width }: HeaderProps) {
-  const where = `doc ${location.docNumber}/${location.docCount} · sentence ${location.sentenceNumber}/${location.sentenceCount} · `;
+export function Header({ location, annotator, order, source, blind, width, adjudicating }: HeaderProps) {
+  const queue = adjudicating
+    ? `adjudicating: ${adjudicating.at} of ${adjudicating.of} ${adjudicating.of === 1 ? 'disagreement' : 'disagreements'} · `
+    : '';
+  const where = `${queue}doc ${location.docNumber}/${location.docCount} · sentence ${location.sentenceNumber}/${location.sentenceCount} · `;
   const title = oneLine(location.doc.title || location.doc.id, Math.max(4, width - where.length));
-  const about = `annotator ${annotator} · order ${order} · suggestions: ${source}${blind ? ' (blind: hidden until labelled)' : ''}`;
+  const about = adjudicating
+    ? `adjudicator ${annotator} · annotators ${adjudicating.annotators.join(', ') || '(none)'}`
+    : `annotator ${annotator} · order ${order} · suggestions: ${source}${blind ? ' (blind: hidden until labelled)' : ''}`;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">

@@ -11,6 +11,7 @@ import {
   secondsPerSentence,
 } from '../state/selectors.ts';
 import type { AnnotateState } from '../state/state.ts';
+import { AnnotatorViews } from './AnnotatorViews.tsx';
 import { ContextLine } from './ContextLine.tsx';
 import { CurrentSentence } from './CurrentSentence.tsx';
 import { Header } from './Header.tsx';
@@ -38,10 +39,20 @@ const FIXED_ROWS = 15;
 export function LabelScreen({ session, state, columns, rows }: LabelScreenProps) {
   const sentence = currentSentence(state);
   const where = location(state);
-  if (!sentence || !where) return <Text>The corpus has no sentences. Press Esc to quit.</Text>;
-  const suggestion = session.suggester.at(currentPosition(state));
+  const adjudication = session.adjudication;
+  if (!sentence || !where)
+    return adjudication ? (
+      <Text>
+        Nothing to adjudicate: no sentence where the annotators (
+        {adjudication.annotators.length ? adjudication.annotators.join(', ') : 'none yet'}) differ. Press Esc to quit.
+      </Text>
+    ) : (
+      <Text>The corpus has no sentences. Press Esc to quit.</Text>
+    );
   const label = labelOf(state, sentence.id);
   const width = columns - 1;
+  if (adjudication) return <AdjudicationScreen {...{ session, state, columns, rows }} />;
+  const suggestion = session.suggester.at(currentPosition(state));
   const source = session.suggester.trained ? `model ${session.suggester.model}` : 'rules (no trained model)';
   return (
     <Box flexDirection="column" width={columns}>
@@ -89,6 +100,65 @@ export function LabelScreen({ session, state, columns, rows }: LabelScreenProps)
         )}
         <ProgressBar name="document" done={where.docDone} total={where.sentenceCount} width={width} />
         <ProgressBar name="corpus  " done={state.done} total={state.order.length} width={width} />
+        <SessionLine labels={state.session.labels} secondsPerSentence={secondsPerSentence(state)} />
+        <StatusLine message={state.message} />
+      </Box>
+    </Box>
+  );
+}
+
+/**
+ * The labelling screen as the adjudicator sees it: the same document context, but in place of the suggestion every
+ * annotator's label and notes, and one progress bar over the disagreement queue.
+ */
+function AdjudicationScreen({ session, state, columns, rows }: LabelScreenProps) {
+  const sentence = currentSentence(state)!;
+  const where = location(state)!;
+  const views = session.adjudication?.views.get(sentence.id) ?? [];
+  const label = labelOf(state, sentence.id);
+  const width = columns - 1;
+  // The annotator list takes the suggestion's row and the document bar's; past half the room left it is cut short.
+  const viewLines = Math.min(Math.max(1, views.length), Math.max(1, Math.floor((rows - FIXED_ROWS) / 2)));
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Header
+        location={where}
+        annotator={session.annotator}
+        order={session.orderName}
+        source=""
+        blind={false}
+        width={width}
+        adjudicating={{ at: state.pos + 1, of: state.order.length, annotators: session.adjudication?.annotators ?? [] }}
+      />
+      <Box marginTop={1} flexDirection="column">
+        <ContextLine sentence={neighbour(state, -1)} edge="(start of document)" width={width} />
+        <CurrentSentence
+          text={sentence.text}
+          cues={[]}
+          label={label}
+          flagged={state.flagged.has(sentence.id)}
+          width={width}
+          maxLines={rows - FIXED_ROWS - viewLines + 1}
+        />
+        <ContextLine sentence={neighbour(state, 1)} edge="(end of document)" width={width} />
+      </Box>
+      <Box marginTop={1}>
+        <AnnotatorViews views={views} decision={label} width={width} maxLines={viewLines} />
+      </Box>
+      <Box marginTop={1} flexDirection="column">
+        {state.mode === 'note' ? (
+          <PromptLine prompt="note:" input={state.input} hint="Enter saves · Esc cancels" width={width} />
+        ) : state.mode === 'jump' ? (
+          <PromptLine
+            prompt="go to document:"
+            input={state.input}
+            hint="a number, an id or part of a title · Enter goes · Esc cancels"
+            width={width}
+          />
+        ) : (
+          <KeyMap width={width} adjudicating />
+        )}
+        <ProgressBar name="decided" done={state.done} total={state.order.length} width={width} />
         <SessionLine labels={state.session.labels} secondsPerSentence={secondsPerSentence(state)} />
         <StatusLine message={state.message} />
       </Box>

@@ -5,6 +5,7 @@ import { flagEventOf, foldLabels, undoTarget } from '@stance/store';
 import { useCallback, useRef, useState } from 'react';
 import type { KeyInfo } from '../keys/intent-for-key.ts';
 import { intentForKey } from '../keys/intent-for-key.ts';
+import { adjudicationEvents, judgementEvents } from '../model/log-roles.ts';
 import type { AnnotateSession } from '../session/session.ts';
 import type { Action } from '../state/actions.ts';
 import { reducer } from '../state/reducer.ts';
@@ -33,6 +34,7 @@ export function useAnnotation(session: AnnotateSession, onQuit: () => void): Ann
       base: session.base,
       flagged: session.flagged,
       at: session.now(),
+      adjudicating: session.adjudication !== null,
     });
   const [state, setState] = useState<AnnotateState>(live.current);
   const sessionEvents = useRef(new Set<string>());
@@ -57,11 +59,34 @@ export function useAnnotation(session: AnnotateSession, onQuit: () => void): Ann
           dispatch({ type: 'failed', message: `not saved: ${(error as Error).message}` });
         }
       };
+      const adjudicating = session.adjudication !== null;
+      // An adjudicator's labels and undos concern their decisions only, even if the same log also holds labels they
+      // gave as an annotator.
+      const labelEvents = () =>
+        adjudicating ? adjudicationEvents(session.log.events) : judgementEvents(session.log.events);
       const label = (value: Label) => {
         const sentence = currentSentence(current);
         if (!sentence) return;
-        const suggested = session.suggester.at(currentPosition(current));
         const ms = Math.max(0, Math.round(now - current.shownAt));
+        if (adjudicating) {
+          const decision: NewEvent = {
+            type: 'label',
+            sentence: sentence.id,
+            textHash: textHash(sentence.text),
+            ms,
+            guideline,
+            label: value,
+            // The adjudicator is shown the annotators' labels, not a machine suggestion.
+            suggestion: null,
+            adjudication: true,
+          };
+          write(decision, (stored) => {
+            sessionEvents.current.add(stored.id);
+            return { type: 'labelled', sentence: sentence.id, label: value, ms, at: session.now() };
+          });
+          return;
+        }
+        const suggested = session.suggester.at(currentPosition(current));
         const suggestion =
           suggested.error === undefined
             ? {
@@ -106,6 +131,10 @@ export function useAnnotation(session: AnnotateSession, onQuit: () => void): Ann
           label(intent.label);
           return;
         case 'accept': {
+          if (adjudicating) {
+            dispatch({ type: 'say', message: 'adjudicating: press f, q, o or s to decide' });
+            return;
+          }
           if (session.blind) {
             dispatch({ type: 'say', message: 'suggestions are hidden (--blind): press f, q, o or s' });
             return;
@@ -118,7 +147,7 @@ export function useAnnotation(session: AnnotateSession, onQuit: () => void): Ann
           return;
         }
         case 'undo': {
-          const target = undoTarget(session.log.events);
+          const target = undoTarget(labelEvents());
           if (!target) {
             dispatch({ type: 'say', message: 'nothing to undo' });
             return;
@@ -134,7 +163,7 @@ export function useAnnotation(session: AnnotateSession, onQuit: () => void): Ann
             },
             () => {
               // The label before the undone one (if any) comes back; fold only this sentence's events.
-              const mine = session.log.events.filter((e) => e.sentence === target.sentence);
+              const mine = labelEvents().filter((e) => e.sentence === target.sentence);
               const back = foldLabels(mine).get(target.sentence)?.label ?? null;
               const undoneMs = sessionEvents.current.has(target.id) ? target.ms : null;
               return { type: 'retracted', sentence: target.sentence, label: back, undoneMs, at: session.now() };

@@ -1,8 +1,11 @@
-import type { Label, Sentence, StanceDocument } from '@stance/schema';
+import type { AnnotationEvent, Label, Sentence, StanceDocument } from '@stance/schema';
 import type { AnnotatorLog } from '@stance/store';
 import { foldFlags, foldLabels } from '@stance/store';
 import type { CorpusIndex } from '../model/corpus-index.ts';
 import { documentOrder, indexCorpus, uncertainOrder } from '../model/corpus-index.ts';
+import type { AnnotatorView, QueueItem } from '../model/disagreement-queue.ts';
+import { disagreementQueue } from '../model/disagreement-queue.ts';
+import { adjudicationEvents, judgementEvents } from '../model/log-roles.ts';
 import type { Labeler, Suggester, SuggestionModel } from '../model/suggester.ts';
 import { createSuggester } from '../model/suggester.ts';
 
@@ -33,6 +36,23 @@ export interface AnnotateSession {
   readonly stale: number;
   /** Clock in ms. @default Date.now */
   readonly now: () => number;
+  /** Set when adjudicating: the walk is the disagreement queue and labels are decisions (`adjudication: true`). */
+  readonly adjudication: Adjudication | null;
+}
+
+/** The adjudication walk: the queue, and each queued sentence's annotator views by sentence id. */
+export interface Adjudication {
+  readonly queue: readonly QueueItem[];
+  readonly views: ReadonlyMap<string, readonly AnnotatorView[]>;
+  /** Annotators (other than the adjudicator) with at least one log, sorted. */
+  readonly annotators: readonly string[];
+}
+
+/** What an adjudication session is built from: every annotator's log (the adjudicator's own is skipped). */
+export interface AdjudicateInput {
+  logs: ReadonlyMap<string, readonly AnnotationEvent[]>;
+  /** Also queue sentences labelled by fewer annotators than this (what export would exclude). */
+  minAnnotators?: number | undefined;
 }
 
 /** What a session is built from. */
@@ -44,15 +64,18 @@ export interface SessionInput {
   order?: VisitOrder;
   blind?: boolean;
   now?: () => number;
+  /** Walk the disagreement queue as this log's adjudicator instead of annotating. */
+  adjudicate?: AdjudicateInput;
 }
 
 /** Build a session: index the corpus, fold this annotator's log, and order the sentences. */
 export function createSession(input: SessionInput): AnnotateSession {
   const index = indexCorpus(input.corpus.documents, input.corpus.sentences);
   const suggester = createSuggester(index, input.labeler, input.model ?? null);
+  if (input.adjudicate !== undefined) return adjudicationSession(input, index, suggester, input.adjudicate);
   const base = new Map<string, Label>();
   let stale = 0;
-  for (const [id, current] of foldLabels(input.log.events)) {
+  for (const [id, current] of foldLabels(judgementEvents(input.log.events))) {
     if (!index.positionOf.has(id)) continue;
     if (current.textHash.startsWith(idHashOf(id))) base.set(id, current.label);
     else stale++;
@@ -79,6 +102,48 @@ export function createSession(input: SessionInput): AnnotateSession {
     flagged: foldFlags(input.log.events),
     stale,
     now: input.now ?? Date.now,
+    adjudication: null,
+  };
+}
+
+/**
+ * An adjudication session: the order is the disagreement queue, and `base` holds the adjudicator's current decisions
+ * on queued sentences (given to their current text), so progress counts decided disagreements.
+ */
+function adjudicationSession(
+  input: SessionInput,
+  index: CorpusIndex,
+  suggester: Suggester,
+  adjudicate: AdjudicateInput,
+): AnnotateSession {
+  const annotator = input.log.annotator;
+  const queue = disagreementQueue(index, adjudicate.logs, annotator, { minAnnotators: adjudicate.minAnnotators });
+  const views = new Map(queue.map((q) => [index.sentences[q.position]!.id, q.views]));
+  const base = new Map<string, Label>();
+  let stale = 0;
+  for (const [id, current] of foldLabels(adjudicationEvents(input.log.events))) {
+    if (!views.has(id)) continue;
+    if (current.textHash.startsWith(idHashOf(id))) base.set(id, current.label);
+    else stale++;
+  }
+  return {
+    annotator,
+    index,
+    order: queue.map((q) => q.position),
+    orderName: 'document',
+    suggester,
+    log: input.log,
+    guideline: input.corpus.guideline,
+    blind: false,
+    base,
+    flagged: foldFlags(input.log.events),
+    stale,
+    now: input.now ?? Date.now,
+    adjudication: {
+      queue,
+      views,
+      annotators: [...adjudicate.logs.keys()].filter((n) => n !== annotator).sort(),
+    },
   };
 }
 

@@ -87,16 +87,24 @@ function withLabel(state: AnnotateState, sentence: string, label: Label | null):
 
 function lastMessage(state: AnnotateState): string {
   const total = state.order.length;
+  if (state.adjudicating)
+    return state.done >= total ? `all ${total} disagreements decided` : 'last disagreement; ←/k goes back';
   return state.done >= total ? `all ${total} sentences labelled` : 'last sentence; ←/k goes back, g jumps';
 }
 
-/** Go to a document: its first sentence without a label (else its first sentence). */
+/**
+ * Go to a document: its first visited sentence without a label (else its first visited sentence). When adjudicating
+ * only queued sentences are visited, so a document may have none.
+ */
 function goToDocument(state: AnnotateState, doc: number, at: number): AnnotateState {
-  const list = state.index.byDoc[doc];
-  if (!list || list.length === 0) return { ...state, message: 'that document has no sentences' };
+  const list = state.index.byDoc[doc]?.filter((s) => state.orderPos[s]! >= 0);
+  if (!list || list.length === 0)
+    return {
+      ...state,
+      message: state.adjudicating ? 'that document has no disagreements' : 'that document has no sentences',
+    };
   const target = list.find((s) => labelOf(state, state.index.sentences[s]!.id) === undefined) ?? list[0]!;
-  const pos = state.orderPos[target]!;
-  return { ...state, pos: pos < 0 ? state.pos : pos, shownAt: at, message: null, reveal: null };
+  return { ...state, pos: state.orderPos[target]!, shownAt: at, message: null, reveal: null };
 }
 
 /** A document by its number (1-based), its id, or a piece of its title (first match); -1 when none. */

@@ -40,6 +40,8 @@ export interface AnnotateState {
   readonly reveal: Reveal | null;
   /** Sentences this annotator has flagged for discussion. */
   readonly flagged: ReadonlySet<string>;
+  /** Walking the disagreement queue: `order` is the queue and labels are adjudication decisions. */
+  readonly adjudicating: boolean;
 }
 
 /** What the initial state is built from. */
@@ -49,10 +51,12 @@ export interface InitialStateInput {
   base: ReadonlyMap<string, Label>;
   at: number;
   flagged?: ReadonlySet<string>;
+  /** @default false */
+  adjudicating?: boolean;
 }
 
 /** The state at start-up: positioned on the first sentence (in `order`) this annotator has not labelled. */
-export function initialState({ index, order, base, at, flagged }: InitialStateInput): AnnotateState {
+export function initialState({ index, order, base, at, flagged, adjudicating }: InitialStateInput): AnnotateState {
   const orderPos = new Int32Array(index.sentences.length).fill(-1);
   order.forEach((s, k) => {
     orderPos[s] = k;
@@ -62,9 +66,13 @@ export function initialState({ index, order, base, at, flagged }: InitialStateIn
   let pos = order.findIndex((s) => !base.has(index.sentences[s]!.id));
   const message =
     order.length === 0
-      ? 'the corpus has no sentences'
+      ? adjudicating
+        ? 'nothing to adjudicate: no sentence where annotators differ'
+        : 'the corpus has no sentences'
       : pos < 0
-        ? 'every sentence is labelled; move with ←/→ to review'
+        ? adjudicating
+          ? `all ${order.length} disagreements are decided; move with ←/→ to review`
+          : 'every sentence is labelled; move with ←/→ to review'
         : null;
   if (pos < 0) pos = 0;
   return {
@@ -83,5 +91,6 @@ export function initialState({ index, order, base, at, flagged }: InitialStateIn
     message,
     reveal: null,
     flagged: flagged ?? new Set(),
+    adjudicating: adjudicating ?? false,
   };
 }

@@ -4,8 +4,9 @@ import type { AnnotateSession, SuggestionModel, VisitOrder } from '@stance/annot
 import { labelDocument, modelFromJson } from '@stance/classify';
 import { loadCorpus, readTextFile } from '@stance/corpus';
 import { isValidAnnotatorName, StanceError } from '@stance/schema';
-import { openAnnotatorLog } from '@stance/store';
-import { flag, stringOption, userPath } from '../args.ts';
+import { openAnnotatorLog, readAllLogs } from '@stance/store';
+import { stripControl } from '@stance/text';
+import { flag, intOption, stringOption, userPath } from '../args.ts';
 import type { Command, Io } from '../command.ts';
 import { DEFAULT_CORPUS } from '../paths.ts';
 
@@ -30,7 +31,8 @@ const NEEDS_TERMINAL = 'annotate needs a terminal (stdin and stdout must be a TT
 export const annotateCommand: Command = {
   name: 'annotate',
   summary: 'label sentences fact / quote / opinion / skip in the terminal',
-  usage: 'stance annotate [--corpus DIR] [--annotator NAME] [--order document|uncertain] [--blind]',
+  usage:
+    'stance annotate [--corpus DIR] [--annotator NAME] [--order document|uncertain] [--blind] [--adjudicate [--min-annotators N]]',
   options: {
     corpus: { type: 'string', arg: 'DIR', help: 'corpus folder (default: the bundled corpus)' },
     annotator: {
@@ -44,15 +46,34 @@ export const annotateCommand: Command = {
       help: 'document (default) or uncertain: least confident suggestions first (active learning)',
     },
     blind: { type: 'boolean', help: 'hide the suggestion until you have labelled; the log records it was hidden' },
+    adjudicate: {
+      type: 'boolean',
+      help: 'walk the sentences where the other annotators differ; your label decides gold (adjudication: true)',
+    },
+    'min-annotators': {
+      type: 'string',
+      arg: 'N',
+      help: 'with --adjudicate: also queue sentences labelled by fewer than N annotators (what export would leave out)',
+    },
   },
-  examples: ['stance annotate', 'stance annotate --corpus my-corpus --annotator ana --order uncertain --blind'],
+  examples: [
+    'stance annotate',
+    'stance annotate --corpus my-corpus --annotator ana --order uncertain --blind',
+    'stance annotate --annotator lead --adjudicate',
+  ],
   async run(args, io) {
     // React runs its development build unless told otherwise, at several times the cost per frame; the UI is loaded
     // here, after this is set, rather than with every other command.
     if (io.env['NODE_ENV'] === undefined) process.env['NODE_ENV'] = 'production';
-    const { askAnnotatorName, createSession, rememberAnnotator, rememberedAnnotator, runAnnotate } = await import(
-      '@stance/annotate'
-    );
+    const {
+      askAnnotatorName,
+      createSession,
+      disagreementQueue,
+      indexCorpus,
+      rememberAnnotator,
+      rememberedAnnotator,
+      runAnnotate,
+    } = await import('@stance/annotate');
     const corpusDir = userPath(io, stringOption(args, 'corpus') ?? DEFAULT_CORPUS);
     const order = (stringOption(args, 'order') ?? 'document') as VisitOrder;
     if (!ORDERS.includes(order))
@@ -62,6 +83,13 @@ export const annotateCommand: Command = {
       throw new StanceError(
         `--annotator ${JSON.stringify(given)} is not a valid name (letters, digits, . _ -; no slashes or ..)`,
       );
+    const adjudicate = flag(args, 'adjudicate');
+    if (adjudicate && (stringOption(args, 'order') !== undefined || flag(args, 'blind')))
+      throw new StanceError('--adjudicate walks the disagreement queue; it takes neither --order nor --blind');
+    if (!adjudicate && stringOption(args, 'min-annotators') !== undefined)
+      throw new StanceError('--min-annotators goes with --adjudicate');
+    const minAnnotators =
+      stringOption(args, 'min-annotators') === undefined ? undefined : intOption(args, 'min-annotators', 2, 1);
     if (!existsSync(corpusDir) || !statSync(corpusDir).isDirectory())
       throw new StanceError('no such corpus folder', { where: corpusDir });
     let annotator = given ?? rememberedAnnotator(io.env);
@@ -72,7 +100,24 @@ export const annotateCommand: Command = {
       rememberAnnotator(io.env, annotator);
     }
     const corpus = loadCorpus(corpusDir);
-    const model = defaultModel(corpusDir);
+    // The adjudicator's own log is read here too (unlocked) but left out of the queue by name.
+    const logs = adjudicate
+      ? readAllLogs(corpusDir, (warning) => io.stderr.write(`stance: warning: ${warning}\n`))
+      : undefined;
+    if (logs !== undefined) {
+      // An empty queue is said plainly, before asking for a terminal or taking any lock.
+      const queue = disagreementQueue(indexCorpus(corpus.documents, corpus.sentences), logs, annotator, {
+        minAnnotators,
+      });
+      if (queue.length === 0) {
+        const others = [...logs.keys()].filter((n) => n !== annotator);
+        io.stderr.write(
+          `stance: nothing to adjudicate: no sentence where the annotators (${others.length ? others.map(stripControl).join(', ') : 'none yet'}) differ${minAnnotators === undefined ? '' : ` or fewer than ${minAnnotators} labelled`}\n`,
+        );
+        return 0;
+      }
+    }
+    const model = adjudicate ? null : defaultModel(corpusDir);
     // Checked before the log is opened: a refused run leaves no files behind.
     if (!isInteractive(io)) throw new StanceError(NEEDS_TERMINAL);
     // Opening the log takes the annotator's lock, so a second window on the same log is refused here, before any UI.
@@ -80,14 +125,22 @@ export const annotateCommand: Command = {
     let session: AnnotateSession;
     try {
       for (const warning of log.warnings) io.stderr.write(`stance: warning: ${warning}\n`);
-      session = createSession({ corpus, log, labeler: labelDocument, model, order, blind: flag(args, 'blind') });
+      session = createSession({
+        corpus,
+        log,
+        labeler: labelDocument,
+        model,
+        order,
+        blind: flag(args, 'blind'),
+        ...(logs === undefined ? {} : { adjudicate: { logs, minAnnotators } }),
+      });
     } catch (error) {
       log.close();
       throw error;
     }
     if (session.stale > 0)
       io.stderr.write(
-        `stance: warning: ${session.stale} of your labels are for sentences whose text has changed; they count as unlabelled\n`,
+        `stance: warning: ${session.stale} of your ${adjudicate ? 'decisions' : 'labels'} are for sentences whose text has changed; they count as ${adjudicate ? 'undecided' : 'unlabelled'}\n`,
       );
     const { appended } = await runAnnotate(session, io);
     io.stderr.write(`stance: ${appended} events saved to ${log.path}\n`);
