@@ -1,14 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { documentSentences } from '@stance/corpus';
 import type { AnnotationEvent, Label, Sentence } from '@stance/schema';
 import { textHash } from '@stance/schema';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+import { runStance } from './helpers/run-stance.ts';
 
 const made: string[] = [];
 afterAll(() => {
@@ -22,12 +19,7 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-const stance = (cwd: string, args: string[]) =>
-  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', INIT_CWD: cwd },
-  });
+const stance = (cwd: string, args: string[]) => runStance(args, { cwd });
 
 const LABELS: Label[] = ['fact', 'quote', 'opinion', 'skip'];
 let n = 0;

@@ -1,18 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runStance } from './helpers/run-stance.ts';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const stance = (args: string[], input = '', env: NodeJS.ProcessEnv = { NO_COLOR: '1' }) =>
-  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', ...args], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
+  runStance(args, { input, env: { NO_COLOR: undefined, ...env } });
 const dir = mkdtempSync(join(tmpdir(), 'stance-analyze-'));
 const DOC = [
   'By Mara Eskdale',

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,15 +5,12 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.ts';
+import { runStance } from './helpers/run-stance.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const MODEL = join(ROOT, 'packages/bench/test/fixtures/model.mjs');
 const stance = (args: string[], env: NodeJS.ProcessEnv = { NO_COLOR: '1' }) =>
-  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: ROOT, ...env },
-  });
+  runStance(args, { env: { NO_COLOR: undefined, ...env } });
 const dir = mkdtempSync(join(tmpdir(), 'stance-bench-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

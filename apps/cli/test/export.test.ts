@@ -1,15 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { documentSentences } from '@stance/corpus';
 import { digestFolder } from '@stance/export';
 import type { AnnotationEvent, Label } from '@stance/schema';
 import { textHash } from '@stance/schema';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+import { runStance } from './helpers/run-stance.ts';
 
 const made: string[] = [];
 afterAll(() => {
@@ -24,12 +21,7 @@ function tempDir(prefix: string): string {
 }
 
 /** Run the real `stance` with `cwd` as the user's folder (INIT_CWD, as `pnpm stance` sets it). */
-const stance = (cwd: string, args: string[], env: Record<string, string> = {}) =>
-  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', INIT_CWD: cwd, ...env },
-  });
+const stance = (cwd: string, args: string[], env: Record<string, string> = {}) => runStance(args, { cwd, env });
 
 const LABELS: Label[] = ['fact', 'quote', 'opinion', 'skip'];
 

@@ -1,20 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadCorpus } from '@stance/corpus';
 import { foldLabels, readAnnotatorLog } from '@stance/store';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runStance } from './helpers/run-stance.ts';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
-
-const stance = (cwd: string, args: string[]) =>
-  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', INIT_CWD: cwd },
-  });
+const stance = (cwd: string, args: string[]) => runStance(args, { cwd });
 
 describe('stance import', () => {
   let dir = '';

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,16 +5,12 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestPaths } from '@stance/corpus';
 import { describe, expect, it } from 'vitest';
+import { runStance } from './helpers/run-stance.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 
 /** Run the real `stance` with `cwd` as the user's folder (INIT_CWD, as `pnpm stance` sets it). */
-const stance = (cwd: string, args: string[]) =>
-  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', INIT_CWD: cwd },
-  });
+const stance = (cwd: string, args: string[]) => runStance(args, { cwd });
 
 /** Hash of every path and byte under `root`. */
 function folderHash(root: string): string {

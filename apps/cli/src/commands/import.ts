@@ -2,7 +2,7 @@ import { loadCorpus, readJsonl } from '@stance/corpus';
 import type { Label } from '@stance/schema';
 import { isLabel, isValidAnnotatorName, StanceError, textHash } from '@stance/schema';
 import { foldLabels, openAnnotatorLog } from '@stance/store';
-import { stringOption, userPath } from '../args.ts';
+import { parseLabelMap, stringOption, userPath } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DEFAULT_CORPUS } from '../paths.ts';
 
@@ -11,20 +11,6 @@ interface ImportedLabel {
   label: Label;
   note: string | undefined;
   where: string;
-}
-
-/** Parse `--map A=fact,B=opinion` into a lookup. */
-function parseLabelMap(raw: string | undefined): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const pair of (raw ?? '').split(',').filter(Boolean)) {
-    const [from, to] = pair.split('=');
-    if (!from || !to || !isLabel(to))
-      throw new StanceError(
-        `--map takes FROM=LABEL pairs with a label of fact|quote|opinion|skip, got ${JSON.stringify(pair)}`,
-      );
-    map.set(from, to);
-  }
-  return map;
 }
 
 /** `stance import`: bring labels made elsewhere (another tool, an offline pass) into an annotator's event log. */
@@ -47,6 +33,8 @@ export const importCommand: Command = {
       throw new StanceError(`invalid annotator name ${JSON.stringify(annotator)} (letters, digits, . _ - only)`);
     const corpusDir = userPath(io, stringOption(args, 'corpus') ?? DEFAULT_CORPUS);
     const map = parseLabelMap(stringOption(args, 'map'));
+    for (const [from, to] of map)
+      if (!isLabel(to)) throw new StanceError(`--map: ${from}=${to} names no label (fact|quote|opinion|skip)`);
     const corpus = loadCorpus(corpusDir);
 
     // Everything is checked before the first event is written, so a bad file adds nothing to the log.

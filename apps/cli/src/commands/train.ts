@@ -3,20 +3,8 @@ import type { Example } from '@stance/classify';
 import { modelToJson, train } from '@stance/classify';
 import { loadCorpus, readGold, readTextFile, writeFileAtomic } from '@stance/corpus';
 import { docIdOf, StanceError } from '@stance/schema';
-import { numberOption, stringOption, userPath } from '../args.ts';
+import { numberOption, parseLabelMap, stringOption, userPath } from '../args.ts';
 import type { Command } from '../command.ts';
-
-/** Parse `--map SUBJ=opinion,OBJ=fact` into a label map; a label not named keeps its name. */
-export function parseLabelMap(spec: string | undefined): Map<string, string> {
-  const map = new Map<string, string>();
-  if (spec === undefined) return map;
-  for (const pair of spec.split(',')) {
-    const m = /^\s*([^=\s]+)\s*=\s*([^=\s]+)\s*$/.exec(pair);
-    if (!m) throw new StanceError(`--map takes FROM=TO pairs separated by commas, got ${JSON.stringify(pair)}`);
-    map.set(m[1]!, m[2]!);
-  }
-  return map;
-}
 
 /** Read labelled JSONL lines `{"text","label","doc"?}`; errors name FILE:LINE. */
 function parseExamples(text: string, name: string): Example[] {
