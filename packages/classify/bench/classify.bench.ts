@@ -97,7 +97,12 @@ function foldsOf(examples: readonly Example[], seed: number): number[] {
 }
 
 /** Cross-validated predictions of a trained model kind (the only place hyperparameters are chosen). */
-function crossValidate(kind: 'nb' | 'logreg', examples: readonly Example[], options: TrainOptions, seed: number): string[] {
+function crossValidate(
+  kind: 'nb' | 'logreg',
+  examples: readonly Example[],
+  options: TrainOptions,
+  seed: number,
+): string[] {
   const folds = foldsOf(examples, seed);
   const out: string[] = new Array(examples.length);
   for (let f = 0; f < FOLDS; f++) {
@@ -137,6 +142,9 @@ const GRID: Record<'nb' | 'logreg', { label: string; options: TrainOptions }[]> 
   logreg: [1e-3, 2e-3, 3e-3, 5e-3, 1e-2, 3e-2].map((l2) => ({ label: `l2=${l2} nb-scale=on`, options: { l2 } })),
 };
 
+/** Every grid point's CV score, printed after the table so the choice can be checked. */
+const gridLines: string[] = [];
+
 interface Row {
   set: string;
   model: string;
@@ -157,6 +165,7 @@ function fitAndScore(
   let best = { score: -1, label: '', options: {} as TrainOptions };
   for (const g of GRID[kind]) {
     const score = cvScore(kind, trainSet, g.options, labels);
+    gridLines.push(`${set} ${kind} ${g.label}: CV ${score.toFixed(3)}`);
     if (score > best.score) best = { score, label: g.label, options: g.options };
   }
   let test = '';
@@ -246,6 +255,9 @@ if (existsSync(goldPath)) {
   console.log(`(no ${goldPath}: sample corpus rows skipped)`);
 }
 table(rows);
+console.log('');
+console.log(`CV grid (stratified or document-grouped ${FOLDS}-fold, mean of seeds ${SEEDS.join(', ')}):`);
+for (const l of gridLines) console.log(`  ${l}`);
 
 // 3. Speed of the real command on 100,000 lines, against a pass-through peer that parses and writes the same JSON.
 const dir = mkdtempSync(join(tmpdir(), 'stance-bench-'));

@@ -76,7 +76,7 @@ export const trainCommand: Command = {
     },
     model: { type: 'string', arg: 'KIND', help: '`logreg` (default) or `nb`' },
     map: { type: 'string', arg: 'A=x,…', help: 'rename labels before training, e.g. SUBJ=opinion,OBJ=fact' },
-    l2: { type: 'string', arg: 'X', help: 'logreg L2 penalty (default 0.01)' },
+    l2: { type: 'string', arg: 'X', help: 'logreg L2 penalty (default 0.002, chosen by cross-validation)' },
     alpha: { type: 'string', arg: 'X', help: 'nb smoothing (default 0.5)' },
     out: { type: 'string', arg: 'FILE', help: 'where to write the model JSON (required)' },
   },
