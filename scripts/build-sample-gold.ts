@@ -8,7 +8,15 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { documentSentences, type GoldLabel, parseSource, readGold, readTextFile, writeGold } from '@stance/corpus';
+import {
+  documentSentences,
+  type GoldLabel,
+  parseJsonl,
+  parseSource,
+  readGold,
+  readTextFile,
+  writeGold,
+} from '@stance/corpus';
 import type { Label } from '@stance/schema';
 import { EXIT, isLabel, isStanceError, LABELS, normalizeForId, StanceError, textHash } from '@stance/schema';
 
@@ -31,26 +39,15 @@ interface Mismatch {
 
 /** Parse `<slug>.labels.jsonl`; errors name file:line. */
 function parseLabels(content: string, name: string): LabelledSentence[] {
-  const out: LabelledSentence[] = [];
-  const lines = content.split('\n');
-  for (const [i, line] of lines.entries()) {
-    if (line.trim() === '') continue;
-    const where = `${name}:${i + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new StanceError('not a JSON line', { where });
-    }
+  return parseJsonl<LabelledSentence>(content, name, (value, where) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       throw new StanceError('expected an object {"text", "label"}', { where });
     const { text, label } = value as Record<string, unknown>;
     if (typeof text !== 'string' || text.trim() === '')
       throw new StanceError('text must be a non-empty string', { where });
     if (!isLabel(label)) throw new StanceError(`label must be one of ${LABELS.join(', ')}`, { where });
-    out.push({ text, label });
-  }
-  return out;
+    return { text, label };
+  });
 }
 
 /**

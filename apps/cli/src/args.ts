@@ -44,15 +44,3 @@ export function numberOption(args: ParsedArgs, name: string, fallback: number): 
 export function userPath(io: Io, path: string): string {
   return resolve(io.cwd, path);
 }
-
-/** Parse `--map SUBJ=opinion,OBJ=fact` into a label map; a label not named keeps its name. */
-export function parseLabelMap(spec: string | undefined): Map<string, string> {
-  const map = new Map<string, string>();
-  if (spec === undefined) return map;
-  for (const pair of spec.split(',')) {
-    const m = /^\s*([^=\s]+)\s*=\s*([^=\s]+)\s*$/.exec(pair);
-    if (!m) throw new StanceError(`--map takes FROM=TO pairs separated by commas, got ${JSON.stringify(pair)}`);
-    map.set(m[1]!, m[2]!);
-  }
-  return map;
-}

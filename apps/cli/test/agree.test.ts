@@ -1,23 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentSentences } from '@stance/corpus';
 import type { AnnotationEvent, Label, Sentence } from '@stance/schema';
 import { textHash } from '@stance/schema';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runStance } from './helpers/run-stance.ts';
-
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A temporary user folder, removed after the file's tests. */
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
+import { describe, expect, it } from 'vitest';
+import { runStance, tempDir } from './helpers/run-stance.ts';
 
 const stance = (cwd: string, args: string[]) => runStance(args, { cwd });
 

@@ -2,10 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.ts';
 import { ROOT, smallCorpusDir } from './annotate-fixture.ts';
+import { runStanceInProcess } from './helpers/run-stance.ts';
 
 const corpus = smallCorpusDir();
 const config = mkdtempSync(join(tmpdir(), 'stance-annotate-config-'));
@@ -14,23 +13,8 @@ afterAll(() => {
   rmSync(config, { recursive: true, force: true });
 });
 
-/** Run `stance` in-process on pipes (not a terminal), as a script or CI would. */
-async function stance(args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (c) => out.push(String(c)));
-  stderr.on('data', (c) => err.push(String(c)));
-  const code = await runCli(args, {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    cwd: ROOT,
-    env: { ...process.env, XDG_CONFIG_HOME: config, NO_COLOR: '1' },
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+/** Run `stance` in-process on pipes, with this file's config folder. */
+const stance = (args: string[]) => runStanceInProcess(args, { XDG_CONFIG_HOME: config });
 
 describe('stance annotate: bad input is one line and exit 2', () => {
   it('refuses an unknown corpus folder', async () => {

@@ -1,11 +1,9 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.ts';
-import { runStance } from './helpers/run-stance.ts';
+import { runStance, runStanceInProcess } from './helpers/run-stance.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const MODEL = join(ROOT, 'packages/bench/test/fixtures/model.mjs');
@@ -14,23 +12,7 @@ const stance = (args: string[], env: NodeJS.ProcessEnv = { NO_COLOR: '1' }) =>
 const dir = mkdtempSync(join(tmpdir(), 'stance-bench-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Run `stance` in-process on pipes (not a terminal), as a script or CI would. */
-async function stanceInProcess(args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (c) => out.push(String(c)));
-  stderr.on('data', (c) => err.push(String(c)));
-  const code = await runCli(args, {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const stanceInProcess = (args: string[]) => runStanceInProcess(args);
 
 /** Labelled lines: per document, two facts, a quote and an opinion, worded so the models can learn them. */
 function lines(prefix: string, docs: number, labels: [string, string, string] = ['fact', 'quote', 'opinion']): string {

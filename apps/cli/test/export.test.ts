@@ -1,24 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentSentences } from '@stance/corpus';
 import { digestFolder } from '@stance/export';
 import type { AnnotationEvent, Label } from '@stance/schema';
 import { textHash } from '@stance/schema';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runStance } from './helpers/run-stance.ts';
-
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A temporary user folder, removed after the file's tests. */
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
+import { describe, expect, it } from 'vitest';
+import { runStance, tempDir } from './helpers/run-stance.ts';
 
 /** Run the real `stance` with `cwd` as the user's folder (INIT_CWD, as `pnpm stance` sets it). */
 const stance = (cwd: string, args: string[], env: Record<string, string> = {}) => runStance(args, { cwd, env });

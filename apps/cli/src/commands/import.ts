@@ -1,8 +1,9 @@
+import { parseLabelMap } from '@stance/bench';
 import { loadCorpus, readJsonl } from '@stance/corpus';
 import type { Label } from '@stance/schema';
 import { isLabel, isValidAnnotatorName, StanceError, textHash } from '@stance/schema';
 import { foldLabels, openAnnotatorLog } from '@stance/store';
-import { parseLabelMap, stringOption, userPath } from '../args.ts';
+import { stringOption, userPath } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DEFAULT_CORPUS } from '../paths.ts';
 

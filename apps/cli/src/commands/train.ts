@@ -1,24 +1,15 @@
 import { createHash } from 'node:crypto';
+import { parseLabelMap } from '@stance/bench';
 import type { Example } from '@stance/classify';
 import { modelToJson, train } from '@stance/classify';
-import { loadCorpus, readGold, readTextFile, writeFileAtomic } from '@stance/corpus';
+import { loadCorpus, parseJsonl, readGold, readTextFile, writeFileAtomic } from '@stance/corpus';
 import { docIdOf, StanceError } from '@stance/schema';
-import { numberOption, parseLabelMap, stringOption, userPath } from '../args.ts';
+import { numberOption, stringOption, userPath } from '../args.ts';
 import type { Command } from '../command.ts';
 
 /** Read labelled JSONL lines `{"text","label","doc"?}`; errors name FILE:LINE. */
 function parseExamples(text: string, name: string): Example[] {
-  const out: Example[] = [];
-  const lines = text.split('\n');
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    const where = `${name}:${i + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new StanceError('not a JSON line', { where });
-    }
+  return parseJsonl<Example>(text, name, (value, where) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       throw new StanceError('expected a JSON object', { where });
     const v = value as Record<string, unknown>;
@@ -27,9 +18,8 @@ function parseExamples(text: string, name: string): Example[] {
       throw new StanceError('missing "label" (string)', { where });
     const doc = v['doc'];
     if (doc !== undefined && typeof doc !== 'string') throw new StanceError('"doc" must be a string', { where });
-    out.push(doc === undefined ? { text: v['text'], label: v['label'] } : { text: v['text'], label: v['label'], doc });
+    return doc === undefined ? { text: v['text'], label: v['label'] } : { text: v['text'], label: v['label'], doc };
   });
-  return out;
 }
 
 /** Write the model atomically (corpus's writeFileAtomic), turning file-system errors into one line. */

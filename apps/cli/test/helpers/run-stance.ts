@@ -1,6 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
+import { runCli } from '../../src/cli.ts';
 
 /** The repository root. */
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../../../..');
@@ -23,4 +28,34 @@ export function runStance(args: readonly string[], options: RunOptions = {}) {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', INIT_CWD: options.cwd ?? ROOT, ...options.env },
   });
+}
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary folder, removed after the calling test file's tests. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Run `stance` in this process on pipes (not a terminal), as a script or CI would. */
+export async function runStanceInProcess(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (c) => out.push(String(c)));
+  stderr.on('data', (c) => err.push(String(c)));
+  const code = await runCli(args, {
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+  return { code, stdout: out.join(''), stderr: err.join('') };
 }
