@@ -58,6 +58,18 @@ describe('stance bench', { timeout: 60_000 }, () => {
     expect(report.models[0].documents.mae.estimate).toBeCloseTo(0.25, 10);
   });
 
+  it('benchmarks the hybrid model (n-grams + sentence embeddings) when named, with its settings in the report', () => {
+    const r = stance(['bench', '--train', train, '--test', test, '--model', 'hybrid', '--json', '--resamples', '50']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.models.map((m: { name: string }) => m.name)).toEqual(['hybrid']);
+    expect(report.models[0].settings.options).toMatchObject({
+      denseWeight: 0.7,
+      encoder: expect.stringMatching(/^use-lite/),
+    });
+    expect(report.models[0].scores.macroF1.estimate).toBeGreaterThan(0.9);
+  });
+
   it('maps labels with --map and scores the rules on binary opinion-vs-rest data', () => {
     const bTrain = join(dir, 'subj-train.jsonl');
     const bTest = join(dir, 'subj-test.jsonl');

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { smallCorpusDir } from './annotate-fixture.ts';
 import { runStance } from './helpers/run-stance.ts';
 
 const stance = (args: string[], input = '') => runStance(args, { input });
@@ -24,7 +25,7 @@ writeFileSync(data, dataText);
 
 // Each case spawns the real command (about a second each, more on a busy machine).
 describe('stance train', { timeout: 30_000 }, () => {
-  it.each(['nb', 'logreg'])('fits %s, writes the model JSON, and classify uses it', (kind) => {
+  it.each(['nb', 'logreg', 'hybrid'])('fits %s, writes the model JSON, and classify uses it', (kind) => {
     const out = join(dir, `${kind}.json`);
     const r = stance(['train', '--data', data, '--model', kind, '--map', 'SUBJ=opinion,OBJ=fact', '--out', out]);
     expect(r.status).toBe(0);
@@ -36,7 +37,30 @@ describe('stance train', { timeout: 30_000 }, () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const c = stance(['classify', '--model', out], '{"id":"x","text":"What an absurd disaster!"}\n');
     expect(c.status).toBe(0);
+    // One line of JSON and nothing else: the sentence encoder of a hybrid model must not print to stdout.
+    expect(c.stdout.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(c.stdout).label).toBe('opinion');
+  });
+
+  it('a hybrid model labels a document in analyze, and the annotation UI refuses it as too slow for suggestions', () => {
+    const out = join(dir, 'hybrid-ui.json');
+    expect(
+      stance(['train', '--data', data, '--model', 'hybrid', '--map', 'SUBJ=opinion,OBJ=fact', '--out', out]).status,
+    ).toBe(0);
+    const a = stance(['analyze', '-', '--jsonl', '--model', out], 'The vote was 52 to 48. What a ridiculous farce!\n');
+    expect(a.status).toBe(0);
+    const rows = a.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.slice(0, 2).map((r) => r.label)).toEqual(['fact', 'opinion']);
+    const corpus = smallCorpusDir();
+    mkdirSync(join(corpus, 'models'));
+    copyFileSync(out, join(corpus, 'models', 'default.json'));
+    const u = stance(['annotate', '--corpus', corpus, '--annotator', 'ana']);
+    expect(u.status).toBe(2);
+    expect(u.stderr).toMatch(/default\.json: a hybrid model reads sentence embeddings .* too slow for suggestions/);
+    expect(u.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('--corpus trains on a corpus folder’s gold labels', () => {
@@ -64,7 +88,7 @@ describe('stance train', { timeout: 30_000 }, () => {
     ['a missing label', ['--data', 'NOLABEL'], 'nolabel.jsonl:1: missing "label"'],
     ['a single label', ['--data', 'ONE'], 'need at least two labels'],
     ['no --out', ['--data', 'DATA', '--no-out'], '--out MODEL.json is required'],
-    ['an unknown model kind', ['--data', 'DATA', '--model', 'svm'], '--model must be nb or logreg'],
+    ['an unknown model kind', ['--data', 'DATA', '--model', 'svm'], '--model must be logreg, nb or hybrid'],
     ['a bad --map', ['--data', 'DATA', '--map', 'SUBJ'], '--map takes FROM=TO pairs'],
   ])('refuses %s with one line and exit 2', (_, args, message) => {
     writeFileSync(join(dir, 'bad.jsonl'), '{"text":"a","label":"x"}\n{oops\n');

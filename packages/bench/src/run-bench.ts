@@ -52,7 +52,7 @@ export interface BenchOptions {
 }
 
 /** Models that learn from the training data, so a learning curve means something for them. */
-const LEARNS = new Set<ModelSpec['kind']>(['majority', 'nb', 'logreg', 'cmd']);
+const LEARNS = new Set<ModelSpec['kind']>(['majority', 'nb', 'logreg', 'hybrid', 'cmd']);
 
 /** Size, document count and label counts of items. */
 function describe(items: readonly BenchItem[], labels: readonly string[]): DataSide {

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Model, TrainedModel } from '@stance/classify';
-import { modelFromJson, rulesModel, train } from '@stance/classify';
+import { modelFromJson, predictTexts, rulesModel, trainModel } from '@stance/classify';
 import { readTextFile, writeFileAtomic } from '@stance/corpus';
 import { StanceError } from '@stance/schema';
 import { runExternalModel } from './external-model.ts';
@@ -43,7 +43,7 @@ export function majorityLabel(train: readonly BenchItem[], labels: readonly stri
  * Labels of a built-in Model for `items`: the sentences of each document in document order (so a quotation opened in
  * one sentence carries to the next), items without a document one by one.
  */
-export function predictWithModel(model: Model, items: readonly BenchItem[]): string[] {
+export async function predictWithModel(model: Model, items: readonly BenchItem[]): Promise<string[]> {
   const out = new Array<string>(items.length);
   const byDoc = new Map<string, number[]>();
   const alone: number[] = [];
@@ -56,7 +56,8 @@ export function predictWithModel(model: Model, items: readonly BenchItem[]): str
     }
   });
   if (alone.length) {
-    const p = model.predict(
+    const p = await predictTexts(
+      model,
       alone.map((i) => items[i]!.text),
       { independent: true },
     );
@@ -65,7 +66,10 @@ export function predictWithModel(model: Model, items: readonly BenchItem[]): str
     });
   }
   for (const indices of byDoc.values()) {
-    const p = model.predict(indices.map((i) => items[i]!.text));
+    const p = await predictTexts(
+      model,
+      indices.map((i) => items[i]!.text),
+    );
     indices.forEach((i, j) => {
       out[i] = p[j]!.label;
     });
@@ -109,7 +113,7 @@ export async function runModel(
     case 'saved': {
       const model = spec.kind === 'saved' ? loadSaved(spec.path, ctx) : rulesModel;
       const loaded = performance.now();
-      const predictions = map(predictWithModel(model, test));
+      const predictions = map(await predictWithModel(model, test));
       const data = (model as Partial<TrainedModel>).data;
       const settings = data
         ? {
@@ -124,7 +128,8 @@ export async function runModel(
       return { predictions, trainMs: loaded - started, predictMs: performance.now() - loaded, settings };
     }
     case 'nb':
-    case 'logreg': {
+    case 'logreg':
+    case 'hybrid': {
       const present = new Set(trainItems.map((i) => i.label));
       if (present.size < 2)
         throw new StanceError(
@@ -133,7 +138,7 @@ export async function runModel(
             where: spec.name,
           },
         );
-      const model = train(
+      const model = await trainModel(
         spec.kind,
         trainItems.map((i) =>
           i.doc === undefined ? { text: i.text, label: i.label } : { text: i.text, label: i.label, doc: i.doc },
@@ -141,7 +146,7 @@ export async function runModel(
         spec.options ?? {},
       );
       const trained = performance.now();
-      const predictions = map(predictWithModel(model, test));
+      const predictions = map(await predictWithModel(model, test));
       const settings = { options: model.data.options, features: model.data.features };
       return { predictions, trainMs: trained - started, predictMs: performance.now() - trained, settings };
     }

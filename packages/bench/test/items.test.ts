@@ -46,8 +46,9 @@ describe('parseItems', () => {
 
 describe('parseModelSpecs', () => {
   it('knows the built-ins, cmd: programs and saved model paths; default is the four built-ins', () => {
-    expect(parseModelSpecs(['nb', 'cmd: python m.py ', 'models/lr.json'])).toEqual([
+    expect(parseModelSpecs(['nb', 'hybrid', 'cmd: python m.py ', 'models/lr.json'])).toEqual([
       { kind: 'nb', name: 'nb' },
+      { kind: 'hybrid', name: 'hybrid' },
       { kind: 'cmd', name: 'cmd:python m.py', command: 'python m.py' },
       { kind: 'saved', name: 'models/lr.json', path: 'models/lr.json' },
     ]);
@@ -62,6 +63,11 @@ describe('parseTrainOptions (nb:… and logreg:…)', () => {
       kind: 'logreg',
       name: 'logreg:l2=0.03,nbScale=false,char=off,wordNgrams=1',
       options: { l2: 0.03, nbScale: false, features: { charNgrams: null, wordNgrams: 1 } },
+    });
+    expect(parseModelSpecs(['hybrid:denseL2=0.001,denseWeight=0.6'])[0]).toEqual({
+      kind: 'hybrid',
+      name: 'hybrid:denseL2=0.001,denseWeight=0.6',
+      options: { denseL2: 0.001, denseWeight: 0.6 },
     });
     expect(parseTrainOptions('alpha=0.1,char=2-4,stems=true', 'nb:x')).toEqual({
       alpha: 0.1,

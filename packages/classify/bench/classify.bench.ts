@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { docIdOf } from '@stance/schema';
-import type { Example, Model, TrainOptions } from '../src/index.ts';
-import { modelToJson, rulesModel, train } from '../src/index.ts';
+import type { Example, Model, ModelPrediction, TrainKind, TrainOptions } from '../src/index.ts';
+import { modelToJson, rulesModel, train, useEncoder } from '../src/index.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const EVAL = resolve(ROOT, '../shared/eval');
@@ -39,16 +39,31 @@ function readJsonl<T>(path: string): T[] {
     .map((l) => JSON.parse(l) as T);
 }
 
+/** Sentence embeddings of every text the bench reads (filled once, before any hybrid model is trained). */
+const EMBEDDINGS = new Map<string, Float32Array>();
+
+/** Embeddings of texts, from EMBEDDINGS. */
+function embeddingsOf(texts: readonly string[]): Float32Array[] {
+  return texts.map((t) => {
+    const v = EMBEDDINGS.get(t);
+    if (!v) throw new Error(`no embedding for ${JSON.stringify(t.slice(0, 40))}`);
+    return v;
+  });
+}
+
 /** Predictions of a model for examples: grouped per document in order when they have one, else one by one. */
-function predictLabels(model: Model, examples: readonly Example[]): string[] {
+function predictAll(model: Model, examples: readonly Example[]): ModelPrediction[] {
+  const run = (texts: string[], independent: boolean) =>
+    model.predict(texts, {
+      independent,
+      ...(model.encoder === undefined ? {} : { embeddings: embeddingsOf(texts) }),
+    });
   if (examples.every((e) => e.doc === undefined))
-    return model
-      .predict(
-        examples.map((e) => e.text),
-        { independent: true },
-      )
-      .map((p) => p.label);
-  const out: string[] = new Array(examples.length);
+    return run(
+      examples.map((e) => e.text),
+      true,
+    );
+  const out: ModelPrediction[] = new Array(examples.length);
   const byDoc = new Map<string, number[]>();
   examples.forEach((e, i) => {
     const list = byDoc.get(e.doc ?? '') ?? [];
@@ -56,12 +71,20 @@ function predictLabels(model: Model, examples: readonly Example[]): string[] {
     byDoc.set(e.doc ?? '', list);
   });
   for (const idx of byDoc.values()) {
-    const preds = model.predict(idx.map((i) => examples[i]!.text));
+    const preds = run(
+      idx.map((i) => examples[i]!.text),
+      false,
+    );
     idx.forEach((i, j) => {
-      out[i] = preds[j]!.label;
+      out[i] = preds[j]!;
     });
   }
   return out;
+}
+
+/** Predicted labels of a model for examples (see predictAll). */
+function predictLabels(model: Model, examples: readonly Example[]): string[] {
+  return predictAll(model, examples).map((p) => p.label);
 }
 
 /** A seeded shuffle (LCG), so the folds are the same on every run. */
@@ -96,21 +119,26 @@ function foldsOf(examples: readonly Example[], seed: number): number[] {
   return out;
 }
 
+/** Training options plus the embeddings of `examples` when the kind needs them. */
+function withEmbeddings(kind: TrainKind, examples: readonly Example[], options: TrainOptions): TrainOptions {
+  return kind === 'hybrid' ? { ...options, embeddings: embeddingsOf(examples.map((e) => e.text)) } : options;
+}
+
 /** Cross-validated predictions of a trained model kind (the only place hyperparameters are chosen). */
 function crossValidate(
-  kind: 'nb' | 'logreg',
+  kind: TrainKind,
   examples: readonly Example[],
   options: TrainOptions,
   seed: number,
-): string[] {
+): ModelPrediction[] {
   const folds = foldsOf(examples, seed);
-  const out: string[] = new Array(examples.length);
+  const out: ModelPrediction[] = new Array(examples.length);
   for (let f = 0; f < FOLDS; f++) {
     const trainSet = examples.filter((_, i) => folds[i] !== f);
     const testIdx = examples.map((_, i) => i).filter((i) => folds[i] === f);
     if (testIdx.length === 0) continue;
-    const model = train(kind, trainSet, options);
-    const preds = predictLabels(
+    const model = train(kind, trainSet, withEmbeddings(kind, trainSet, options));
+    const preds = predictAll(
       model,
       testIdx.map((i) => examples[i]!),
     );
@@ -125,8 +153,27 @@ function crossValidate(
 function cvScore(kind: 'nb' | 'logreg', examples: readonly Example[], options: TrainOptions, labels: string[]): number {
   const gold = examples.map((e) => e.label);
   let sum = 0;
-  for (const seed of SEEDS) sum += macroF1(gold, crossValidate(kind, examples, options, seed), labels);
+  for (const seed of SEEDS)
+    sum += macroF1(
+      gold,
+      crossValidate(kind, examples, options, seed).map((p) => p.label),
+      labels,
+    );
   return sum / SEEDS.length;
+}
+
+/** Label of a probability mix of two predictions: `w` of `a`, the rest of `b` (first label on ties, as predict). */
+function mixLabel(a: ModelPrediction, b: ModelPrediction, w: number, labels: readonly string[]): string {
+  let best = labels[0]!;
+  let top = Number.NEGATIVE_INFINITY;
+  for (const l of labels) {
+    const p = w * (a.scores[l] ?? 0) + (1 - w) * (b.scores[l] ?? 0);
+    if (p > top) {
+      top = p;
+      best = l;
+    }
+  }
+  return best;
 }
 
 const GRID: Record<'nb' | 'logreg', { label: string; options: TrainOptions }[]> = {
@@ -161,7 +208,7 @@ function fitAndScore(
   trainSet: Example[],
   testSet: Example[] | undefined,
   labels: string[],
-): Row {
+): Row & { options: TrainOptions } {
   let best = { score: -1, label: '', options: {} as TrainOptions };
   for (const g of GRID[kind]) {
     const score = cvScore(kind, trainSet, g.options, labels);
@@ -182,7 +229,55 @@ function fitAndScore(
     const kb = (Buffer.byteLength(modelToJson(model)) / 1024).toFixed(0);
     ms += ` (${kb} KB json)`;
   }
-  return { set, model: kind, chosen: best.label, cv: best.score.toFixed(3), test, ms };
+  return { set, model: kind, chosen: best.label, cv: best.score.toFixed(3), test, ms, options: best.options };
+}
+
+const DENSE_L2 = [1e-2, 3e-3, 1e-3, 3e-4, 1e-4];
+const DENSE_WEIGHT = [0.5, 0.6, 0.7, 0.8, 0.9, 1];
+
+/**
+ * The hybrid model: the n-gram side keeps the logistic regression settings CV chose; the embedding side's L2 and the
+ * mixing weight are chosen by the same repeated CV. Each side is fitted once per fold, then mixed at every weight.
+ */
+function fitAndScoreHybrid(
+  set: string,
+  trainSet: Example[],
+  testSet: Example[] | undefined,
+  labels: string[],
+  sparse: TrainOptions,
+): Row {
+  const gold = trainSet.map((e) => e.label);
+  const sparseCv = SEEDS.map((seed) => crossValidate('logreg', trainSet, sparse, seed));
+  let best = { score: -1, label: '', options: {} as TrainOptions };
+  for (const denseL2 of DENSE_L2) {
+    const denseCv = SEEDS.map((seed) =>
+      crossValidate('hybrid', trainSet, { ...sparse, denseL2, denseWeight: 1 }, seed),
+    );
+    for (const w of DENSE_WEIGHT) {
+      let sum = 0;
+      SEEDS.forEach((_, r) => {
+        const mixed = gold.map((_, i) => mixLabel(denseCv[r]![i]!, sparseCv[r]![i]!, w, labels));
+        sum += macroF1(gold, mixed, labels);
+      });
+      const score = sum / SEEDS.length;
+      const label = `dense-l2=${denseL2} dense-weight=${w}`;
+      gridLines.push(`${set} hybrid ${label}: CV ${score.toFixed(3)}`);
+      if (score > best.score) best = { score, label, options: { ...sparse, denseL2, denseWeight: w } };
+    }
+  }
+  let test = '';
+  let ms = '';
+  if (testSet) {
+    const t0 = performance.now();
+    const model = train('hybrid', trainSet, withEmbeddings('hybrid', trainSet, best.options));
+    ms = `${(performance.now() - t0).toFixed(0)} + encoding`;
+    test = macroF1(
+      testSet.map((e) => e.label),
+      predictLabels(model, testSet),
+      labels,
+    ).toFixed(3);
+  }
+  return { set, model: 'hybrid', chosen: best.label, cv: best.score.toFixed(3), test, ms };
 }
 
 /** Print rows as an aligned table. */
@@ -228,7 +323,19 @@ rows.push({
   ).toFixed(3),
   ms: '-',
 });
-for (const kind of ['nb', 'logreg'] as const) rows.push(fitAndScore('checkthat', kind, trainDev, devTest, SO));
+// Sentence embeddings for the hybrid model, computed once (USE lite runs at about 40 sentences a second).
+const encodeStart = performance.now();
+const encoder = await useEncoder();
+const allTexts = [...trainDev, ...devTest].map((e) => e.text);
+for (const [i, v] of (await encoder.encode(allTexts)).entries()) EMBEDDINGS.set(allTexts[i]!, v);
+const encodeSeconds = (performance.now() - encodeStart) / 1000;
+console.error(
+  `encoded ${allTexts.length} CheckThat sentences in ${encodeSeconds.toFixed(1)} s (${Math.round(allTexts.length / encodeSeconds)}/s)`,
+);
+rows.push(fitAndScore('checkthat', 'nb', trainDev, devTest, SO));
+const checkthatLogreg = fitAndScore('checkthat', 'logreg', trainDev, devTest, SO);
+rows.push(checkthatLogreg);
+rows.push(fitAndScoreHybrid('checkthat', trainDev, devTest, SO, checkthatLogreg.options));
 
 // 2. The bundled sample corpus: three-way macro-F1 (fact/quote/opinion), 5 folds grouped by document.
 const goldPath = join(ROOT, 'corpus/gold.jsonl');
@@ -249,8 +356,11 @@ if (existsSync(goldPath)) {
     test: '',
     ms: '-',
   });
-  for (const kind of ['nb', 'logreg'] as const)
-    rows.push(fitAndScore(`sample (${gold.length})`, kind, gold, undefined, three));
+  for (const [i, v] of (await encoder.encode(gold.map((e) => e.text))).entries()) EMBEDDINGS.set(gold[i]!.text, v);
+  rows.push(fitAndScore(`sample (${gold.length})`, 'nb', gold, undefined, three));
+  const sampleLogreg = fitAndScore(`sample (${gold.length})`, 'logreg', gold, undefined, three);
+  rows.push(sampleLogreg);
+  rows.push(fitAndScoreHybrid(`sample (${gold.length})`, gold, undefined, three, sampleLogreg.options));
 } else {
   console.log(`(no ${goldPath}: sample corpus rows skipped)`);
 }

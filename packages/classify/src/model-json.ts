@@ -1,6 +1,7 @@
 import { StanceError } from '@stance/schema';
 import type { FeatureSettings } from './features.ts';
 import type { Model } from './model.ts';
+import { USE_ENCODER_ID } from './sentence-encoder.ts';
 import type { TrainedModel, TrainedModelData } from './trained-model.ts';
 import { MODEL_FORMAT_VERSION, modelFromData } from './trained-model.ts';
 
@@ -33,6 +34,16 @@ function checkFeatures(name: string, f: unknown): FeatureSettings {
   return f as unknown as FeatureSettings;
 }
 
+/** Check logistic regression parameters against the label count and input width. */
+function checkLogistic(name: string, params: unknown, k: number, dims: number, what: string): void {
+  if (!isObject(params)) bad(name, `missing ${what} parameters`);
+  const w = params['weights'];
+  if (!isNumbers(params['bias'], k) || !Array.isArray(w) || w.length !== k || !w.every((r) => isNumbers(r, dims)))
+    bad(name, `${what} weights do not match its labels and inputs`);
+  if (params['scale'] !== undefined && !isNumbers(params['scale'], dims))
+    bad(name, `${what} feature scale does not match its vocabulary`);
+}
+
 /**
  * Load a model saved by modelToJson. Every field is checked, so a truncated, hand-edited or foreign JSON file is
  * refused with a one-line StanceError (`where` = `name`) instead of failing later inside predict.
@@ -48,7 +59,7 @@ export function modelFromJson(json: string, name = '<model>'): TrainedModel {
   if (raw['version'] !== MODEL_FORMAT_VERSION)
     bad(name, `format version ${JSON.stringify(raw['version'])}, this stance reads ${MODEL_FORMAT_VERSION}`);
   const { kind, labels, vocabulary, params, options, data } = raw;
-  if (kind !== 'nb' && kind !== 'logreg') bad(name, `unknown kind ${JSON.stringify(kind)}`);
+  if (kind !== 'nb' && kind !== 'logreg' && kind !== 'hybrid') bad(name, `unknown kind ${JSON.stringify(kind)}`);
   if (!isStrings(labels) || labels.length < 2) bad(name, '"labels" must list at least two strings');
   if (!isStrings(vocabulary)) bad(name, '"vocabulary" must be a list of strings');
   checkFeatures(name, raw['features']);
@@ -66,12 +77,19 @@ export function modelFromJson(json: string, name = '<model>'): TrainedModel {
       !ll.every((r) => isNumbers(r, dims))
     )
       bad(name, 'naive Bayes parameters do not match its labels and vocabulary');
+  } else if (kind === 'logreg') {
+    checkLogistic(name, params, k, dims, 'logistic regression');
   } else {
-    const w = params['weights'];
-    if (!isNumbers(params['bias'], k) || !Array.isArray(w) || w.length !== k || !w.every((r) => isNumbers(r, dims)))
-      bad(name, 'logistic regression weights do not match its labels and vocabulary');
-    if (params['scale'] !== undefined && !isNumbers(params['scale'], dims))
-      bad(name, 'logistic regression feature scale does not match its vocabulary');
+    checkLogistic(name, params['sparse'], k, dims, 'hybrid n-gram');
+    const dense = params['dense'];
+    const width = isObject(dense) && Array.isArray(dense['weights']) ? (dense['weights'][0]?.length ?? 0) : 0;
+    checkLogistic(name, dense, k, width, 'hybrid embedding');
+    const encoder = options['encoder'];
+    if (typeof encoder !== 'string') bad(name, 'hybrid model without "options.encoder"');
+    if (encoder !== USE_ENCODER_ID)
+      bad(name, `unknown sentence encoder ${JSON.stringify(encoder)}; this stance has ${USE_ENCODER_ID}`);
+    const w = options['denseWeight'];
+    if (typeof w !== 'number' || !(w >= 0 && w <= 1)) bad(name, '"options.denseWeight" must be a number from 0 to 1');
   }
   if (typeof raw['name'] !== 'string') bad(name, 'missing "name"');
   return modelFromData(raw as unknown as TrainedModelData);

@@ -13,13 +13,17 @@ export interface ModelPrediction {
 export interface PredictOptions {
   /** Treat every text as its own document (no quotation carried from the previous text). @default false */
   independent?: boolean;
+  /** One sentence embedding per text, for models with an `encoder` (see predictTexts, which computes them). */
+  embeddings?: readonly Float32Array[];
 }
 
 /** Anything that labels sentences: the rules, a trained model, later an external one. */
 export interface Model {
   name: string;
-  kind: 'rules' | 'nb' | 'logreg';
+  kind: 'rules' | 'nb' | 'logreg' | 'hybrid';
   labels: readonly string[];
+  /** Id of the sentence encoder the model reads (a hybrid model); predict then needs `embeddings`. */
+  encoder?: string;
   /** Label `texts`, which are the sentences of one document in order unless `options.independent`. */
   predict(texts: readonly string[], options?: PredictOptions): ModelPrediction[];
 }

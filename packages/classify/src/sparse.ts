@@ -64,3 +64,10 @@ export function nbScale(logLikelihood: readonly (readonly number[])[], dims: num
   }
   return out;
 }
+
+/** A dense vector (a sentence embedding) as a row over all its dimensions. */
+export function denseRow(vector: Float32Array): SparseRow {
+  const index = new Int32Array(vector.length);
+  for (let j = 0; j < vector.length; j++) index[j] = j;
+  return { index, value: Float64Array.from(vector) };
+}

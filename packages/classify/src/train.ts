@@ -5,7 +5,8 @@ import type { FeatureSettings } from './features.ts';
 import { DEFAULT_FEATURES, sentenceFeatures } from './features.ts';
 import { fitLogistic } from './logistic-regression.ts';
 import { fitNaiveBayes } from './naive-bayes.ts';
-import { buildVocabulary, nbScale, toRow } from './sparse.ts';
+import { USE_ENCODER_ID, useEncoder } from './sentence-encoder.ts';
+import { buildVocabulary, denseRow, nbScale, toRow } from './sparse.ts';
 import type { TrainedModel, TrainedModelData } from './trained-model.ts';
 import { MODEL_FORMAT_VERSION, modelFromData } from './trained-model.ts';
 
@@ -39,7 +40,18 @@ export interface TrainOptions {
   dataSha256?: string;
   /** Label order of the model. @default the labels of the examples, sorted */
   labels?: readonly string[];
+  /** Hybrid: L2 penalty of the logistic regression over sentence embeddings. @default 3e-4 (CV, as l2) */
+  denseL2?: number;
+  /** Hybrid: share of the embedding model in the probability mix. @default 0.7 (CV, as l2) */
+  denseWeight?: number;
+  /** Hybrid: one embedding per example (trainModel computes them with the built-in encoder). */
+  embeddings?: readonly Float32Array[];
+  /** Hybrid: id of the encoder that made `embeddings`. @default USE_ENCODER_ID */
+  encoder?: string;
 }
+
+/** Model kinds `train` fits. */
+export type TrainKind = 'nb' | 'logreg' | 'hybrid';
 
 /** SHA-256 (hex) of examples written as canonical JSONL. */
 export function examplesSha256(examples: readonly Example[]): string {
@@ -48,8 +60,12 @@ export function examplesSha256(examples: readonly Example[]): string {
   return hash.digest('hex');
 }
 
-/** Train a naive Bayes (`nb`) or logistic regression (`logreg`) model on labelled sentences, over any label set. */
-export function train(kind: 'nb' | 'logreg', examples: readonly Example[], options: TrainOptions = {}): TrainedModel {
+/**
+ * Train a naive Bayes (`nb`), logistic regression (`logreg`) or `hybrid` model on labelled sentences, over any label
+ * set. A hybrid model mixes n-gram logistic regression with logistic regression over sentence embeddings, which must
+ * be given in `options.embeddings` (trainModel computes them).
+ */
+export function train(kind: TrainKind, examples: readonly Example[], options: TrainOptions = {}): TrainedModel {
   if (examples.length === 0) throw new StanceError('no training examples');
   const labels = options.labels ? [...options.labels] : [...new Set(examples.map((e) => e.label))].sort();
   if (labels.length < 2) throw new StanceError(`need at least two labels to train, got ${JSON.stringify(labels)}`);
@@ -100,8 +116,35 @@ export function train(kind: 'nb' | 'logreg', examples: readonly Example[], optio
       scale = nbScale(fitNaiveBayes(counts, y, labels.length, vocab.size, 1, true).logLikelihood, vocab.size);
     }
     const rows = sets.map((s) => toRow(s, vocab, true, scale));
-    const params = fitLogistic(rows, y, labels.length, vocab.size, lr);
-    data = { ...base, kind, options: lr, params: scale ? { ...params, scale } : params };
+    const fitted = fitLogistic(rows, y, labels.length, vocab.size, lr);
+    const sparse = scale ? { ...fitted, scale } : fitted;
+    if (kind === 'logreg') data = { ...base, kind, options: lr, params: sparse };
+    else {
+      const { embeddings } = options;
+      if (embeddings?.length !== examples.length)
+        throw new StanceError('a hybrid model needs one sentence embedding per example (use trainModel)');
+      const dims = embeddings[0]?.length ?? 0;
+      const hybrid = {
+        ...lr,
+        denseL2: options.denseL2 ?? 3e-4,
+        denseWeight: options.denseWeight ?? 0.7,
+        encoder: options.encoder ?? USE_ENCODER_ID,
+      };
+      const dense = fitLogistic(embeddings.map(denseRow), y, labels.length, dims, { ...lr, l2: hybrid.denseL2 });
+      data = { ...base, kind, options: hybrid, params: { sparse, dense } };
+    }
   }
   return modelFromData(data);
+}
+
+/** Train any kind; for a hybrid model, first encode the examples with the built-in sentence encoder (about 40 a second). */
+export async function trainModel(
+  kind: TrainKind,
+  examples: readonly Example[],
+  options: TrainOptions = {},
+): Promise<TrainedModel> {
+  if (kind !== 'hybrid' || options.embeddings) return train(kind, examples, options);
+  const encoder = await useEncoder();
+  const embeddings = await encoder.encode(examples.map((e) => e.text));
+  return train(kind, examples, { ...options, embeddings, encoder: encoder.id });
 }

@@ -1,13 +1,14 @@
+import { StanceError } from '@stance/schema';
 import { quoteContext } from './context.ts';
 import type { FeatureSettings } from './features.ts';
 import { sentenceFeatures } from './features.ts';
-import type { LogisticParams } from './logistic-regression.ts';
+import type { LogisticOptions, LogisticParams } from './logistic-regression.ts';
 import { logisticScores } from './logistic-regression.ts';
-import type { Model } from './model.ts';
+import type { Model, ModelPrediction } from './model.ts';
 import { softmaxPrediction } from './model.ts';
 import type { NaiveBayesParams } from './naive-bayes.ts';
 import { naiveBayesScores } from './naive-bayes.ts';
-import { toRow } from './sparse.ts';
+import { denseRow, toRow } from './sparse.ts';
 
 /** Version of the saved model format. */
 export const MODEL_FORMAT_VERSION = 1;
@@ -32,35 +33,77 @@ export type TrainedModelData = {
   data: TrainingData;
 } & (
   | { kind: 'nb'; options: { alpha: number; uniformPrior: boolean }; params: NaiveBayesParams }
-  | {
-      kind: 'logreg';
-      options: { l2: number; balanced: boolean; maxIterations: number; nbScale: boolean };
-      params: LogisticParams;
-    }
+  | { kind: 'logreg'; options: LogisticOptions; params: LogisticParams }
+  | { kind: 'hybrid'; options: HybridOptions; params: HybridParams }
 );
+
+/** Settings of a hybrid model: the n-gram logistic regression's, and how the embedding side is fitted and mixed in. */
+export interface HybridOptions extends LogisticOptions {
+  /** L2 penalty of the logistic regression over sentence embeddings. */
+  denseL2: number;
+  /** Share of the embedding model's probabilities in the mix (the n-gram model gets the rest). */
+  denseWeight: number;
+  /** Id of the sentence encoder the embedding side was trained on (see SentenceEncoder). */
+  encoder: string;
+}
+
+/** Weights of a hybrid model: n-gram logistic regression (`sparse`) and logistic regression over embeddings (`dense`). */
+export interface HybridParams {
+  sparse: LogisticParams;
+  dense: LogisticParams;
+}
 
 /** A trained model: a Model that also carries its data for saving. */
 export interface TrainedModel extends Model {
-  kind: 'nb' | 'logreg';
+  kind: 'nb' | 'logreg' | 'hybrid';
   data: TrainedModelData;
+}
+
+/** Probabilities of a logistic model for one row, in label order. */
+function probabilities(params: LogisticParams, row: ReturnType<typeof toRow>): number[] {
+  const logits = logisticScores(params, row);
+  const max = Math.max(...logits);
+  const exp = logits.map((z) => Math.exp(z - max));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  return exp.map((e) => e / sum);
 }
 
 /** Wrap trained data as a Model; predictions depend only on `data`, so a saved and reloaded model predicts the same. */
 export function modelFromData(data: TrainedModelData): TrainedModel {
   const vocab = new Map(data.vocabulary.map((f, i) => [f, i]));
-  const normalize = data.kind === 'logreg';
+  const encoder = data.kind === 'hybrid' ? data.options.encoder : undefined;
   return {
     name: data.name,
     kind: data.kind,
     labels: data.labels,
     data,
+    ...(encoder === undefined ? {} : { encoder }),
     predict(texts, options = {}) {
       const context = options.independent ? texts.map(() => false) : quoteContext(texts);
-      return texts.map((text, i) => {
-        const scale = data.kind === 'logreg' ? data.params.scale : undefined;
-        const row = toRow(sentenceFeatures(text, context[i]!, data.features), vocab, normalize, scale);
-        const logits = data.kind === 'nb' ? naiveBayesScores(data.params, row) : logisticScores(data.params, row);
-        return softmaxPrediction(data.labels, logits);
+      const { embeddings } = options;
+      if (data.kind === 'hybrid' && embeddings?.length !== texts.length)
+        throw new StanceError(
+          `model ${JSON.stringify(data.name)} needs a sentence embedding per text (${encoder}); use predictTexts`,
+        );
+      return texts.map((text, i): ModelPrediction => {
+        const features = sentenceFeatures(text, context[i]!, data.features);
+        if (data.kind === 'nb')
+          return softmaxPrediction(data.labels, naiveBayesScores(data.params, toRow(features, vocab, false)));
+        if (data.kind === 'logreg')
+          return softmaxPrediction(
+            data.labels,
+            logisticScores(data.params, toRow(features, vocab, true, data.params.scale)),
+          );
+        const { sparse, dense } = data.params;
+        const w = data.options.denseWeight;
+        const ps = probabilities(sparse, toRow(features, vocab, true, sparse.scale));
+        const pd = probabilities(dense, denseRow(embeddings![i]!));
+        // Mixing probabilities, not logits: each side is calibrated on its own, and a mix of two calibrated models
+        // stays a probability; softmax of the logs gives the same shares back.
+        return softmaxPrediction(
+          data.labels,
+          ps.map((p, k) => Math.log(w * pd[k]! + (1 - w) * p)),
+        );
       });
     },
   };

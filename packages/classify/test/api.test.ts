@@ -8,6 +8,7 @@ describe('@stance/classify', () => {
         "CUE_RULES",
         "DEFAULT_FEATURES",
         "MODEL_FORMAT_VERSION",
+        "USE_ENCODER_ID",
         "commentaryProfile",
         "examplesSha256",
         "findCues",
@@ -15,8 +16,11 @@ describe('@stance/classify', () => {
         "labelSentence",
         "modelFromJson",
         "modelToJson",
+        "predictTexts",
         "rulesModel",
         "train",
+        "trainModel",
+        "useEncoder",
         "viewSentence",
       ]
     `);

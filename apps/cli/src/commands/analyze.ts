@@ -1,5 +1,5 @@
 import type { ModelPrediction } from '@stance/classify';
-import { commentaryProfile, rulesModel } from '@stance/classify';
+import { commentaryProfile, predictTexts, rulesModel } from '@stance/classify';
 import type { Cue, Label } from '@stance/schema';
 import { isLabel, STANCE_LABELS } from '@stance/schema';
 import { segment, stripControl } from '@stance/text';
@@ -49,7 +49,7 @@ export const analyzeCommand: Command = {
     const { text } = await readTextInput(io, args.positionals[0]);
     const sentences = segment(text);
     const texts = sentences.map((s) => s.text);
-    const predictions: ModelPrediction[] = model.predict(texts);
+    const predictions: ModelPrediction[] = await predictTexts(model, texts);
     // Trained models report no cues of their own; the rules' cues still explain what the sentence contains.
     const cuesOf =
       model === rulesModel ? predictions.map((p) => p.cues ?? []) : rulesModel.predict(texts).map((p) => p.cues ?? []);

@@ -17,6 +17,12 @@ function defaultModel(corpusDir: string): SuggestionModel | null {
   const path = join(corpusDir, 'models', 'default.json');
   if (!existsSync(path)) return null;
   const model = modelFromJson(readTextFile(path, path), path);
+  if (model.encoder !== undefined)
+    throw new StanceError(
+      `a ${model.kind} model reads sentence embeddings (about 40 sentences a second), too slow for suggestions; ` +
+        'use `stance train --model logreg` for the UI',
+      { where: path },
+    );
   return { name: model.name, predict: (texts) => model.predict(texts) };
 }
 

@@ -1,3 +1,4 @@
+import { predictTexts } from '@stance/classify';
 import { StanceError } from '@stance/schema';
 import { stringOption } from '../args.ts';
 import { loadModelOption, roundScores } from '../classify-model.ts';
@@ -44,7 +45,11 @@ export const classifyCommand: Command = {
       const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       if (line.trim() === '') return;
       const request = parseRequest(line, lineNo);
-      const [p] = model.predict([request.text], { independent: true });
+      // Only a model with a sentence encoder needs the asynchronous path; the rules stay a plain call per line.
+      const [p] =
+        model.encoder === undefined
+          ? model.predict([request.text], { independent: true })
+          : await predictTexts(model, [request.text], { independent: true });
       out += `${JSON.stringify({ id: request.id, label: p!.label, scores: roundScores(p!.scores) })}\n`;
       if (out.length > 65536) {
         await writeChunk(io, out);

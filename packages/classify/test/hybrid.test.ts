@@ -1,0 +1,135 @@
+import { isStanceError } from '@stance/schema';
+import { describe, expect, it } from 'vitest';
+import type { Example } from '../src/index.ts';
+import {
+  modelFromJson,
+  modelToJson,
+  predictTexts,
+  train,
+  trainModel,
+  USE_ENCODER_ID,
+  useEncoder,
+} from '../src/index.ts';
+
+// The real encoder runs here (USE lite from node_modules, ~150 ms to load, ~26 ms a sentence): no stand-in vectors.
+const SUBJ = [
+  'This is a disgraceful and absurd decision.',
+  'Frankly, the minister has been a disaster.',
+  'What a ridiculous waste of money!',
+  'The new policy is brilliant and long overdue.',
+  'I think the council got this badly wrong.',
+  'It is a shameful episode for everyone involved.',
+];
+const OBJ = [
+  'The council approved the budget on 12 March.',
+  'Unemployment in the region was 6.1% in the third quarter.',
+  'The bridge opened in 2021 at a cost of $12 million.',
+  'The ministry published the figures on Tuesday.',
+  'About 300 people work at the plant.',
+  'The report runs to 90 pages.',
+];
+const examples: Example[] = [
+  ...SUBJ.map((text) => ({ text, label: 'SUBJ' })),
+  ...OBJ.map((text) => ({ text, label: 'OBJ' })),
+];
+const probes = ['What an absurd, shameful mess!', 'The plant employs 300 people.', ''];
+
+describe('sentence encoder', () => {
+  it('gives one 512-dimension unit vector per text, the same for the same text, zeros for an empty one', async () => {
+    const encoder = await useEncoder();
+    expect(encoder.id).toBe(USE_ENCODER_ID);
+    const [a, b, again, empty] = await encoder.encode([
+      'The vote was 52 to 48.',
+      'What a farce!',
+      'The vote was 52 to 48.',
+      '  ',
+    ]);
+    expect(a!.length).toBe(512);
+    expect(Math.hypot(...a!)).toBeCloseTo(1, 3);
+    expect(again).toEqual(a);
+    expect(b).not.toEqual(a);
+    expect([...empty!].every((x) => x === 0)).toBe(true);
+  });
+
+  it('keeps stdout clean while loading and encoding (stdout carries data)', async () => {
+    const writes: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      writes.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      await (await useEncoder()).encode(['A sentence the cache has not seen yet, for the stdout check.']);
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(writes).toEqual([]);
+  });
+});
+
+describe('hybrid model', async () => {
+  const model = await trainModel('hybrid', examples);
+
+  it('separates the training data and labels unseen sentences', async () => {
+    expect(model.kind).toBe('hybrid');
+    expect(model.encoder).toBe(USE_ENCODER_ID);
+    const train = await predictTexts(
+      model,
+      examples.map((e) => e.text),
+      { independent: true },
+    );
+    expect(train.map((p) => p.label)).toEqual(examples.map((e) => e.label));
+    const [subj, obj, empty] = await predictTexts(model, probes, { independent: true });
+    expect([subj!.label, obj!.label]).toEqual(['SUBJ', 'OBJ']);
+    expect(empty!.scores['SUBJ']! + empty!.scores['OBJ']!).toBeCloseTo(1, 9);
+  });
+
+  it('mixes the two sides by denseWeight: 1 is the embedding side alone, 0 the n-gram side alone', async () => {
+    const embeddings = await (await useEncoder()).encode(examples.map((e) => e.text));
+    const at = (denseWeight: number) =>
+      train('hybrid', examples, { embeddings, denseWeight }).predict(probes.slice(0, 2), {
+        independent: true,
+        embeddings: embeddings.slice(0, 2),
+      });
+    const ngram = train('logreg', examples).predict(probes.slice(0, 2), { independent: true });
+    expect(at(0).map((p) => p.scores['SUBJ'])).toEqual(ngram.map((p) => expect.closeTo(p.scores['SUBJ']!, 9)));
+    const half = at(0.5)[0]!.scores['SUBJ']!;
+    expect(half).toBeCloseTo((at(0)[0]!.scores['SUBJ']! + at(1)[0]!.scores['SUBJ']!) / 2, 9);
+  });
+
+  it('saves and loads back with identical predictions', async () => {
+    const json = modelToJson(model);
+    const loaded = modelFromJson(json, 'hybrid.json');
+    expect(JSON.parse(json).options).toMatchObject({ encoder: USE_ENCODER_ID, denseWeight: 0.7, denseL2: 3e-4 });
+    expect(await predictTexts(loaded, probes)).toEqual(await predictTexts(model, probes));
+  });
+
+  it('predict without embeddings is refused with a pointer to predictTexts', () => {
+    expect(() => model.predict(probes)).toThrow(/needs a sentence embedding per text.*predictTexts/);
+  });
+
+  it('training without embeddings is refused (train is synchronous; trainModel encodes)', () => {
+    expect(() => train('hybrid', examples)).toThrow(/one sentence embedding per example/);
+  });
+
+  const good = JSON.parse(modelToJson(model));
+  it.each([
+    ['an unknown encoder', { ...good, options: { ...good.options, encoder: 'bert' } }, /unknown sentence encoder/],
+    ['no encoder', { ...good, options: { ...good.options, encoder: undefined } }, /without "options.encoder"/],
+    ['a mixing weight above 1', { ...good, options: { ...good.options, denseWeight: 2 } }, /denseWeight/],
+    [
+      'embedding weights of the wrong shape',
+      { ...good, params: { ...good.params, dense: { bias: [0] } } },
+      /embedding/,
+    ],
+  ])('refuses a model file with %s', async (_, data, message) => {
+    let caught: unknown;
+    try {
+      await predictTexts(modelFromJson(JSON.stringify(data), 'm.json'), probes);
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as Error).message).toMatch(message);
+    expect((caught as Error).message).not.toContain('\n');
+  });
+});
