@@ -49,6 +49,6 @@ export function useEncoder(): Promise<SentenceEncoder> {
 /** The encoder a model names, or a clear error for one this stance does not have. */
 export async function encoderById(id: string): Promise<SentenceEncoder> {
   if (id !== USE_ENCODER_ID)
-    throw new Error(`unknown sentence encoder ${JSON.stringify(id)}; this stance has ${USE_ENCODER_ID}`);
+    throw new StanceError(`unknown sentence encoder ${JSON.stringify(id)}; this stance has ${USE_ENCODER_ID}`);
   return useEncoder();
 }

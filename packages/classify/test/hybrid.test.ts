@@ -1,4 +1,3 @@
-import { isStanceError } from '@stance/schema';
 import { describe, expect, it } from 'vitest';
 import type { Example } from '../src/index.ts';
 import {
