@@ -40,9 +40,9 @@ export interface TrainOptions {
   dataSha256?: string;
   /** Label order of the model. @default the labels of the examples, sorted */
   labels?: readonly string[];
-  /** Hybrid: L2 penalty of the logistic regression over sentence embeddings. @default 3e-4 (CV, as l2) */
+  /** Hybrid: L2 penalty of the logistic regression over sentence embeddings. @default 1e-3 (CV, as l2) */
   denseL2?: number;
-  /** Hybrid: share of the embedding model in the probability mix. @default 0.7 (CV, as l2) */
+  /** Hybrid: share of the embedding model in the probability mix. @default 0.8 (CV, as l2) */
   denseWeight?: number;
   /** Hybrid: one embedding per example (trainModel computes them with the built-in encoder). */
   embeddings?: readonly Float32Array[];
@@ -126,8 +126,8 @@ export function train(kind: TrainKind, examples: readonly Example[], options: Tr
       const dims = embeddings[0]?.length ?? 0;
       const hybrid = {
         ...lr,
-        denseL2: options.denseL2 ?? 3e-4,
-        denseWeight: options.denseWeight ?? 0.7,
+        denseL2: options.denseL2 ?? 1e-3,
+        denseWeight: options.denseWeight ?? 0.8,
         encoder: options.encoder ?? USE_ENCODER_ID,
       };
       const dense = fitLogistic(embeddings.map(denseRow), y, labels.length, dims, { ...lr, l2: hybrid.denseL2 });
