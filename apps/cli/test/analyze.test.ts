@@ -37,6 +37,32 @@ describe('stance analyze', { timeout: 30_000 }, () => {
     );
   });
 
+  // Regression: a byte-order mark was dropped before segmenting, so every offset was one short of the file as Node or
+  // Python read it (both keep the mark as U+FEFF).
+  it.each([
+    ['a file', true],
+    ['stdin', false],
+  ])('--jsonl: offsets of %s with a byte-order mark index the input as read, mark included', (_, asFile) => {
+    const withBom = `\uFEFF${DOC}`;
+    const file = join(dir, 'bom.md');
+    writeFileSync(file, withBom);
+    for (const command of ['analyze', 'segment']) {
+      const r = asFile ? stance([command, file, '--jsonl']) : stance([command, '-', '--jsonl'], withBom);
+      expect(r.status).toBe(0);
+      const sentences = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .filter((o) => o.text !== undefined);
+      expect(sentences.length).toBe(7);
+      expect(sentences[0].start).toBe(1);
+      for (const s of sentences) {
+        expect(withBom.slice(s.start, s.end)).toBe(s.text);
+        for (const c of s.cues ?? []) expect(withBom.slice(c.start, c.end)).toBe(c.text);
+      }
+    }
+  });
+
   it('--jsonl: offsets slice the input as given, CRLF included, and cue offsets too', () => {
     const crlf = DOC.replace(/\n/g, '\r\n');
     const r = stance(['analyze', '-', '--jsonl'], crlf);

@@ -46,7 +46,7 @@ export const analyzeCommand: Command = {
   examples: ['stance analyze corpus/sources/piece.md', 'stance analyze - --jsonl < op-ed.txt'],
   async run(args, io) {
     const model = loadModelOption(io, stringOption(args, 'model'));
-    const { text } = await readTextInput(io, args.positionals[0]);
+    const { text, offset } = await readTextInput(io, args.positionals[0]);
     const sentences = segment(text);
     const texts = sentences.map((s) => s.text);
     const predictions: ModelPrediction[] = await predictTexts(model, texts);
@@ -62,14 +62,14 @@ export const analyzeCommand: Command = {
           kind: c.kind,
           label: c.label,
           weight: Math.round(c.weight * 1000) / 1000,
-          start: s.start + c.start,
-          end: s.start + c.end,
+          start: offset + s.start + c.start,
+          end: offset + s.start + c.end,
           text: s.text.slice(c.start, c.end),
         }));
         lines.push(
           JSON.stringify({
-            start: s.start,
-            end: s.end,
+            start: offset + s.start,
+            end: offset + s.end,
             text: s.text,
             label: p.label,
             confidence: Math.round(p.confidence * 1e4) / 1e4,

@@ -14,13 +14,13 @@ export const segmentCommand: Command = {
     'echo "Mr. Smith left. He was late." | stance segment --jsonl',
   ],
   async run(args, io) {
-    const { text } = await readTextInput(io, args.positionals[0]);
+    const { text, offset } = await readTextInput(io, args.positionals[0]);
     const jsonl = flag(args, 'jsonl');
     const lines: string[] = [];
     for (const s of segment(text)) {
       lines.push(
         jsonl
-          ? JSON.stringify({ start: s.start, end: s.end, text: s.text })
+          ? JSON.stringify({ start: offset + s.start, end: offset + s.end, text: s.text })
           : stripControl(s.text).replace(/\s*\n\s*/g, ' '),
       );
     }
