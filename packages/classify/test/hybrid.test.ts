@@ -50,6 +50,21 @@ describe('sentence encoder', () => {
     expect([...empty!].every((x) => x === 0)).toBe(true);
   });
 
+  it('reports progress for each text it encodes, and none for texts it has cached', async () => {
+    const encoder = await useEncoder();
+    const heard: [number, number][] = [];
+    await encoder.encode(['Progress one.', 'Progress two.', 'Progress one.'], (done, total) =>
+      heard.push([done, total]),
+    );
+    expect(heard).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+    heard.length = 0;
+    await encoder.encode(['Progress two.'], (done, total) => heard.push([done, total]));
+    expect(heard).toEqual([]);
+  });
+
   it('keeps stdout clean while loading and encoding (stdout carries data)', async () => {
     const writes: string[] = [];
     const write = process.stdout.write.bind(process.stdout);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parseLabelMap } from '@stance/bench';
+import { parseLabelMap, progressLine } from '@stance/bench';
 import type { Example } from '@stance/classify';
 import { modelToJson, trainModel } from '@stance/classify';
 import { loadCorpus, parseJsonl, readGold, readTextFile, writeFileAtomic } from '@stance/corpus';
@@ -113,7 +113,12 @@ export const trainCommand: Command = {
     const started = Date.now();
     if (kind === 'hybrid')
       io.stderr.write(`encoding ${examples.length} sentences with the sentence encoder (about 40 a second)…\n`);
-    const model = await trainModel(kind, examples, options);
+    // A progress bar only on a terminal: in a pipe or a log file, a line per sentence would be noise.
+    const onProgress = (done: number, total: number) => {
+      if (done % 10 === 0 || done === total)
+        io.stderr.write(`\r\u001b[2K${progressLine(done, total, 'encoded')}${done === total ? '\n' : ''}`);
+    };
+    const model = await trainModel(kind, examples, io.stderr.isTTY ? { ...options, onProgress } : options);
     writeModel(userPath(io, out), modelToJson(model), out);
     const counts = [...labels].sort().map((l) => `${l} ${examples.filter((e) => e.label === l).length}`);
     io.stderr.write(
