@@ -1,5 +1,30 @@
 import type { Cue } from '@stance/schema';
 import { stripControl } from '@stance/text';
+import stringWidth from 'string-width';
+
+// Terminal columns, not characters: a CJK character or an emoji takes two columns, a combining mark none. Text is
+// cut between grapheme clusters (Intl.Segmenter), so an accent or a joined emoji is never split; string-width (the
+// measure Ink lays out with) gives each cluster's width.
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The longest start of `text` that fits in `columns` terminal columns, and the columns it takes. */
+function fitColumns(text: string, columns: number): { text: string; width: number } {
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > columns) break;
+    out += segment;
+    used += w;
+  }
+  return { text: out, width: used };
+}
+
+/** `text` cut to `columns` terminal columns, ending in `…` when cut. */
+function cutToColumns(text: string, columns: number): string {
+  if (stringWidth(text) <= columns) return text;
+  return `${fitColumns(text, Math.max(0, columns - 1)).text}…`;
+}
 
 /** A run of sentence text, highlighted when it lies inside a cue span. */
 export interface TextRun {
@@ -33,27 +58,26 @@ export function highlightRuns(text: string, cues: readonly Cue[]): TextRun[] {
   return runs.filter((r) => r.text !== '');
 }
 
-/** Cut runs so that their text fits in `maxChars` characters, ending in `…` when cut. */
-export function limitRuns(runs: readonly TextRun[], maxChars: number): TextRun[] {
+/** Cut runs so that their text fits in `maxColumns` terminal columns, ending in `…` when cut. */
+export function limitRuns(runs: readonly TextRun[], maxColumns: number): TextRun[] {
   const out: TextRun[] = [];
-  let left = Math.max(1, maxChars);
+  let left = Math.max(1, maxColumns);
   for (const run of runs) {
-    const chars = [...run.text];
-    if (chars.length < left || (chars.length === left && run === runs[runs.length - 1])) {
+    const width = stringWidth(run.text);
+    if (width < left || (width === left && run === runs[runs.length - 1])) {
       out.push(run);
-      left -= chars.length;
+      left -= width;
       continue;
     }
-    out.push({ text: `${chars.slice(0, Math.max(0, left - 1)).join('')}…`, cue: run.cue });
+    out.push({ text: `${fitColumns(run.text, Math.max(0, left - 1)).text}…`, cue: run.cue });
     break;
   }
   return out;
 }
 
-/** One line of corpus text for the terminal: cleaned, breaks folded, cut to `width` with `…`. */
+/** One line of corpus text for the terminal: cleaned, breaks folded, cut to `width` columns with `…`. */
 export function oneLine(text: string, width: number): string {
-  const chars = [...clean(text)];
-  return chars.length <= width ? chars.join('') : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+  return cutToColumns(clean(text), width);
 }
 
 function clean(text: string): string {
