@@ -1,7 +1,7 @@
 import { StanceError } from '@stance/schema';
 import type { FeatureSettings } from './features.ts';
 import type { Model } from './model.ts';
-import { USE_ENCODER_ID } from './sentence-encoder.ts';
+import { USE_DIMS, USE_ENCODER_ID } from './sentence-encoder.ts';
 import type { TrainedModel, TrainedModelData } from './trained-model.ts';
 import { MODEL_FORMAT_VERSION, modelFromData } from './trained-model.ts';
 
@@ -81,9 +81,7 @@ export function modelFromJson(json: string, name = '<model>'): TrainedModel {
     checkLogistic(name, params, k, dims, 'logistic regression');
   } else {
     checkLogistic(name, params['sparse'], k, dims, 'hybrid n-gram');
-    const dense = params['dense'];
-    const width = isObject(dense) && Array.isArray(dense['weights']) ? (dense['weights'][0]?.length ?? 0) : 0;
-    checkLogistic(name, dense, k, width, 'hybrid embedding');
+    checkLogistic(name, params['dense'], k, USE_DIMS, 'hybrid embedding');
     const encoder = options['encoder'];
     if (typeof encoder !== 'string') bad(name, 'hybrid model without "options.encoder"');
     if (encoder !== USE_ENCODER_ID)

