@@ -59,15 +59,6 @@ export interface TrainedModel extends Model {
   data: TrainedModelData;
 }
 
-/** Probabilities of a logistic model for one row, in label order. */
-function probabilities(params: LogisticParams, row: ReturnType<typeof toRow>): number[] {
-  const logits = logisticScores(params, row);
-  const max = Math.max(...logits);
-  const exp = logits.map((z) => Math.exp(z - max));
-  const sum = exp.reduce((a, b) => a + b, 0);
-  return exp.map((e) => e / sum);
-}
-
 /** Wrap trained data as a Model; predictions depend only on `data`, so a saved and reloaded model predicts the same. */
 export function modelFromData(data: TrainedModelData): TrainedModel {
   const vocab = new Map(data.vocabulary.map((f, i) => [f, i]));
@@ -96,13 +87,16 @@ export function modelFromData(data: TrainedModelData): TrainedModel {
           );
         const { sparse, dense } = data.params;
         const w = data.options.denseWeight;
-        const ps = probabilities(sparse, toRow(features, vocab, true, sparse.scale));
-        const pd = probabilities(dense, denseRow(embeddings![i]!));
+        const ps = softmaxPrediction(
+          data.labels,
+          logisticScores(sparse, toRow(features, vocab, true, sparse.scale)),
+        ).scores;
+        const pd = softmaxPrediction(data.labels, logisticScores(dense, denseRow(embeddings![i]!))).scores;
         // Mixing probabilities, not logits: each side is calibrated on its own, and a mix of two calibrated models
         // stays a probability; softmax of the logs gives the same shares back.
         return softmaxPrediction(
           data.labels,
-          ps.map((p, k) => Math.log(w * pd[k]! + (1 - w) * p)),
+          data.labels.map((l) => Math.log(w * pd[l]! + (1 - w) * ps[l]!)),
         );
       });
     },
