@@ -42,6 +42,20 @@ describe('layout', () => {
       expect(lastFrame()).toContain('this session: 0 labels');
     });
 
+  it('fits 80x24 with a long note under a very long sentence', async () => {
+    const corpus = buildCorpus([{ id: 'long', title: 'Notes', sentences: [LONG, LONG] }]);
+    const app = await renderApp({ corpus });
+    const id = app.session.index.sentences[0]!.id;
+    const notes = new Map([[id, ['first', LONG]]]);
+    const state = initialState({ index: app.session.index, order: app.session.order, base: new Map(), at: 0, notes });
+    const { lastFrame } = render(<LabelScreen session={app.session} state={state} columns={80} rows={24} />);
+    const lines = (lastFrame() ?? '').split('\n');
+    expect(lines.length).toBeLessThan(24);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    expect(lines.filter((l) => l.startsWith('  note: “This sentence goes on'))).toHaveLength(1);
+    expect(lastFrame()).toContain('this session: 0 labels');
+  });
+
   // Regression: wide (CJK) characters and emoji were counted as one column each.
   for (const [name, text] of [
     ['CJK', WIDE],

@@ -166,6 +166,16 @@ describe('prompts, help and flags', () => {
     expect(on.flagged.has(ids[0]!)).toBe(true);
     expect(reducer(on, { type: 'flagged', sentence: ids[0]!, on: false }).flagged.size).toBe(0);
   });
+
+  it('keeps notes per sentence in order, without changing the state it was given', () => {
+    const s = reducer(start(), { type: 'openNote' });
+    const one = reducer(s, { type: 'noted', sentence: ids[0]!, note: 'a' });
+    const two = reducer(one, { type: 'noted', sentence: ids[0]!, note: 'b' });
+    expect(two.notes.get(ids[0]!)).toEqual(['a', 'b']);
+    expect(one.notes.get(ids[0]!)).toEqual(['a']);
+    expect(s.notes.size).toBe(0);
+    expect([two.mode, two.message]).toEqual(['label', 'note saved']);
+  });
 });
 
 describe('invariants under any sequence of actions', () => {

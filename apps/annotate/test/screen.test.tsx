@@ -125,6 +125,23 @@ describe('the labelling screen', () => {
     expect(app.log.events.every((e) => e.sentence === app.session.index.sentences[0]!.id)).toBe(true);
   });
 
+  it('shows the newest note under its sentence, and again after a restart', async () => {
+    const app = await renderApp();
+    expect(app.frame()).not.toContain('note: “');
+    await app.press('n', 'check the vote count', KEYS.enter);
+    expect(app.frame()).toContain('  note: “check the vote count”');
+    await app.press('n', 'it was 7-2', KEYS.enter);
+    expect(app.frame()).toContain('  note: “it was 7-2” (+1 earlier)');
+    // Only on its own sentence.
+    await app.press(KEYS.right);
+    expect(app.frame()).not.toContain('note: “');
+    app.close();
+    const again = await renderApp({ dir: app.dir });
+    await again.press(KEYS.left, KEYS.left);
+    expect(again.frame()).toContain('  note: “it was 7-2” (+1 earlier)');
+    again.close();
+  });
+
   it('shows help and the guidelines, scrolls, and closes with Esc', async () => {
     const app = await renderApp({
       corpus: { guideline: { version: '2.3', text: Array.from({ length: 40 }, (_, i) => `rule ${i + 1}`).join('\n') } },

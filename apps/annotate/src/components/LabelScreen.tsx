@@ -16,6 +16,7 @@ import { ContextLine } from './ContextLine.tsx';
 import { CurrentSentence } from './CurrentSentence.tsx';
 import { Header } from './Header.tsx';
 import { KeyMap } from './KeyMap.tsx';
+import { NoteLine } from './NoteLine.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { PromptLine } from './PromptLine.tsx';
 import { SessionLine } from './SessionLine.tsx';
@@ -34,6 +35,7 @@ export interface LabelScreenProps {
 // progress 2, session 1, status 1, spacers 3, and one spare so Ink never fills the screen (which makes it clear
 // and redraw every frame).
 const FIXED_ROWS = 15;
+const NO_NOTES: readonly string[] = [];
 
 /** The labelling screen. Draws only the window around the current sentence: nothing here walks the corpus. */
 export function LabelScreen({ session, state, columns, rows }: LabelScreenProps) {
@@ -54,6 +56,7 @@ export function LabelScreen({ session, state, columns, rows }: LabelScreenProps)
   if (adjudication) return <AdjudicationScreen {...{ session, state, columns, rows }} />;
   const suggestion = session.suggester.at(currentPosition(state));
   const source = session.suggester.trained ? `model ${session.suggester.model}` : 'rules (no trained model)';
+  const notes = state.notes.get(sentence.id) ?? NO_NOTES;
   return (
     <Box flexDirection="column" width={columns}>
       <Header
@@ -72,8 +75,9 @@ export function LabelScreen({ session, state, columns, rows }: LabelScreenProps)
           label={label}
           flagged={state.flagged.has(sentence.id)}
           width={width}
-          maxLines={rows - FIXED_ROWS}
+          maxLines={rows - FIXED_ROWS - (notes.length ? 1 : 0)}
         />
+        <NoteLine notes={notes} width={width} />
         <ContextLine sentence={neighbour(state, 1)} edge="(end of document)" width={width} />
       </Box>
       <Box marginTop={1}>

@@ -33,6 +33,7 @@ export function useAnnotation(session: AnnotateSession, onQuit: () => void): Ann
       order: session.order,
       base: session.base,
       flagged: session.flagged,
+      notes: session.notes,
       at: session.now(),
       adjudicating: session.adjudication !== null,
     });
@@ -180,7 +181,7 @@ export function useAnnotation(session: AnnotateSession, onQuit: () => void): Ann
           }
           write(
             { type: 'note', sentence: sentence.id, textHash: textHash(sentence.text), ms: 0, guideline, note: text },
-            () => ({ type: 'noted' }),
+            () => ({ type: 'noted', sentence: sentence.id, note: text }),
           );
           return;
         }

@@ -1,6 +1,6 @@
 import type { AnnotationEvent, Label, Sentence, StanceDocument } from '@stance/schema';
 import type { AnnotatorLog } from '@stance/store';
-import { foldFlags, foldLabels } from '@stance/store';
+import { foldFlags, foldLabels, foldNotes } from '@stance/store';
 import type { CorpusIndex } from '../model/corpus-index.ts';
 import { documentOrder, indexCorpus, uncertainOrder } from '../model/corpus-index.ts';
 import type { AnnotatorView, QueueItem } from '../model/disagreement-queue.ts';
@@ -32,6 +32,8 @@ export interface AnnotateSession {
   /** Labels from the log whose sentence text is unchanged (a changed sentence counts as unlabelled). */
   readonly base: ReadonlyMap<string, Label>;
   readonly flagged: ReadonlySet<string>;
+  /** This annotator's notes per sentence id, in log order. */
+  readonly notes: ReadonlyMap<string, readonly string[]>;
   /** Labels in the log for sentences whose text has changed since (shown as a warning). */
   readonly stale: number;
   /** Clock in ms. @default Date.now */
@@ -100,6 +102,7 @@ export function createSession(input: SessionInput): AnnotateSession {
     blind: input.blind ?? false,
     base,
     flagged: foldFlags(input.log.events),
+    notes: foldNotes(input.log.events),
     stale,
     now: input.now ?? Date.now,
     adjudication: null,
@@ -137,6 +140,7 @@ function adjudicationSession(
     blind: false,
     base,
     flagged: foldFlags(input.log.events),
+    notes: foldNotes(input.log.events),
     stale,
     now: input.now ?? Date.now,
     adjudication: {

@@ -25,7 +25,7 @@ export type Action =
   | { type: 'closeMode' }
   | { type: 'typeText'; text: string }
   | { type: 'deleteChar' }
-  | { type: 'noted' }
+  | { type: 'noted'; sentence: string; note: string }
   | { type: 'flagged'; sentence: string; on: boolean }
   | { type: 'failed'; message: string }
   | { type: 'say'; message: string };

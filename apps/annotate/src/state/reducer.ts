@@ -60,8 +60,12 @@ export function reducer(state: AnnotateState, action: Action): AnnotateState {
       return { ...state, input: state.input + action.text };
     case 'deleteChar':
       return { ...state, input: [...state.input].slice(0, -1).join('') };
-    case 'noted':
-      return { ...state, mode: 'label', input: '', message: 'note saved' };
+    case 'noted': {
+      // A new map of a few entries per noted sentence: notes are rare, and the state stays immutable.
+      const notes = new Map(state.notes);
+      notes.set(action.sentence, [...(state.notes.get(action.sentence) ?? []), action.note]);
+      return { ...state, notes, mode: 'label', input: '', message: 'note saved' };
+    }
     case 'flagged': {
       const flagged = new Set(state.flagged);
       if (action.on) flagged.add(action.sentence);

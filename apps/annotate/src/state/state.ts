@@ -40,6 +40,8 @@ export interface AnnotateState {
   readonly reveal: Reveal | null;
   /** Sentences this annotator has flagged for discussion. */
   readonly flagged: ReadonlySet<string>;
+  /** This annotator's notes per sentence id, oldest first (shown under the sentence). */
+  readonly notes: ReadonlyMap<string, readonly string[]>;
   /** Walking the disagreement queue: `order` is the queue and labels are adjudication decisions. */
   readonly adjudicating: boolean;
 }
@@ -51,12 +53,21 @@ export interface InitialStateInput {
   base: ReadonlyMap<string, Label>;
   at: number;
   flagged?: ReadonlySet<string>;
+  notes?: ReadonlyMap<string, readonly string[]>;
   /** @default false */
   adjudicating?: boolean;
 }
 
 /** The state at start-up: positioned on the first sentence (in `order`) this annotator has not labelled. */
-export function initialState({ index, order, base, at, flagged, adjudicating }: InitialStateInput): AnnotateState {
+export function initialState({
+  index,
+  order,
+  base,
+  at,
+  flagged,
+  notes,
+  adjudicating,
+}: InitialStateInput): AnnotateState {
   const orderPos = new Int32Array(index.sentences.length).fill(-1);
   order.forEach((s, k) => {
     orderPos[s] = k;
@@ -91,6 +102,7 @@ export function initialState({ index, order, base, at, flagged, adjudicating }: 
     message,
     reveal: null,
     flagged: flagged ?? new Set(),
+    notes: notes ?? new Map(),
     adjudicating: adjudicating ?? false,
   };
 }
