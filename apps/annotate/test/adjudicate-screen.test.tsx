@@ -61,6 +61,17 @@ describe('stance annotate --adjudicate, the screen', () => {
     `);
   });
 
+  // Regression: help listed the labelling keys (Enter accepts the suggestion), which adjudication does not have.
+  it('help lists the adjudication keys, not the labelling ones', async () => {
+    const dir = tempCorpusDir();
+    writeLogs(dir, { ana: [[2, 'opinion']], ben: [[2, 'quote']] });
+    const app = await adjudicate(dir);
+    await app.press('?');
+    expect(app.frame()).toContain('Keys (adjudicating: your label is the gold decision for the sentence)');
+    expect(app.frame()).toContain('undo the last decision');
+    expect(app.frame()).not.toContain('accept the suggestion');
+  });
+
   it('records decisions (adjudication: true) in the adjudicator’s own log before moving on; undo takes one back', async () => {
     const dir = tempCorpusDir();
     writeLogs(dir, {

@@ -29,7 +29,11 @@ export function App({ session, onQuit }: AppProps) {
   const { state, handleKey } = useAnnotation(session, quit);
   const { columns, rows } = useTerminalSize();
   const { isRawModeSupported } = useStdin();
-  const help = useMemo(() => helpLines(session.guideline, columns - 1), [session.guideline, columns]);
+  const adjudicating = session.adjudication !== null;
+  const help = useMemo(
+    () => helpLines(session.guideline, columns - 1, adjudicating),
+    [session.guideline, columns, adjudicating],
+  );
   const helpHeight = rows - 2;
   // useInput needs raw mode; without a TTY it would throw, so it is only switched on where it works.
   useInput((input, key) => handleKey(input, key, help.length - helpHeight), {

@@ -17,9 +17,32 @@ const KEYS = [
   '',
 ];
 
-/** The help screen's lines: the keys, then the corpus guidelines wrapped to `width`. */
-export function helpLines(guideline: { version: string; text: string } | null, width: number): string[] {
-  const lines = [...KEYS];
+const ADJUDICATE_KEYS = [
+  'Keys (adjudicating: your label is the gold decision for the sentence)',
+  '  f or 1   fact        q or 2   quote',
+  '  o or 3   opinion     s or 4   skip',
+  '           each annotator’s label and notes are listed under the sentence',
+  '  u or ⌫   undo the last decision (again and again, also after a restart)',
+  '  ← → ↑ ↓  j k         move through the disagreements; PgUp/PgDn jump ten',
+  '  n        write a note on this sentence      !  flag / unflag it',
+  '  g        go to a document (number, id or part of the title)',
+  '  ?        this help; ↑/↓ scroll, Esc or ? closes       Esc  quit',
+  '',
+  'Each decision is on disk (appended and synced, marked adjudication: true) before the next sentence shows;',
+  '`stance export` takes it as the gold label.',
+  '',
+];
+
+/**
+ * The help screen's lines: the keys (those of adjudication when `adjudicating`), then the corpus guidelines wrapped
+ * to `width`.
+ */
+export function helpLines(
+  guideline: { version: string; text: string } | null,
+  width: number,
+  adjudicating = false,
+): string[] {
+  const lines = [...(adjudicating ? ADJUDICATE_KEYS : KEYS)];
   if (!guideline) {
     lines.push('No GUIDELINES.md in this corpus.');
     return lines;
