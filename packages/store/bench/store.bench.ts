@@ -28,7 +28,7 @@ const RUNS = Number(process.env['STORE_BENCH_RUNS'] ?? 3);
 /** Readers compared; each returns the events it read, kept in memory as a caller would keep them. */
 const READERS: Record<string, { name: string; read: (path: string) => unknown[] | Promise<unknown[]> }> = {
   ours: {
-    name: 'readAnnotatorLog (ours: 8 MB blocks, split, JSON.parse, shape check)',
+    name: 'readAnnotatorLog (ours: 64 KB blocks, split, JSON.parse, shape check)',
     read: (path) => {
       const { events, warnings } = readAnnotatorLog(path);
       if (warnings.length > 0) throw new Error(warnings[0]);

@@ -8,7 +8,7 @@ import type { HeldLock } from './lock.ts';
 import { acquireLock, releaseLock } from './lock.ts';
 import { annotationsDir, annotatorLogPath } from './paths.ts';
 import type { BadLine } from './scan-log.ts';
-import { scanLogBuffer } from './scan-log.ts';
+import { scanLogFile } from './scan-log.ts';
 
 /** An event as the UI hands it to `append`: the log fills in `v`, `id`, `annotator` and (unless given) `at`. */
 export type NewEvent = Omit<AnnotationEvent, 'v' | 'id' | 'annotator' | 'at'> & { at?: string };
@@ -63,15 +63,10 @@ export function openAnnotatorLog(corpusDir: string, annotator: string, options: 
 }
 
 function loadAndRepair(path: string, annotator: string, warnings: string[], now: Date): AnnotationEvent[] {
-  let buffer: Buffer;
-  try {
-    buffer = readFileSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const { events, bad } = scanLogBuffer(buffer, { annotator, uniqueIds: true });
+  const { events, bad } = scanLogFile(path, { annotator, uniqueIds: true });
   if (bad.length === 0) return events;
+  // Only a log to repair is read whole (we hold the lock: it is the file just scanned).
+  const buffer = readFileSync(path);
   const rejectedPath = `${path}.rejected`;
   // The bad lines go to .rejected (fsync'd) before the log is rewritten without them: nothing is lost at any instant.
   appendDurable(rejectedPath, bad.map((b) => `${JSON.stringify(rejectedRecord(path, b, now))}\n`).join(''));
