@@ -1,3 +1,4 @@
+import { labelDocument } from '@stance/classify';
 import { foldLabels } from '@stance/store';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from './fixtures.ts';
@@ -228,6 +229,24 @@ describe('the labelling screen', () => {
     expect(frame).toContain('Title here');
     expect(frame).toContain('Hello world now.');
     expect(frame).toContain('Next line.');
+  });
+
+  it('labels the next document while idle, so the key that steps into it does not wait for the labeler', async () => {
+    const runs: number[] = [];
+    const app = await renderApp({
+      labeler: (texts) => {
+        runs.push(texts.length);
+        return labelDocument(texts);
+      },
+    });
+    // The first document (3 sentences) is drawn; the second (2) is labelled once the last sentence before it shows.
+    expect(runs).toEqual([3]);
+    await app.press('f', 'f');
+    expect(runs).toEqual([3, 2]);
+    await app.press('f');
+    expect(current(app.frame())).toContain('Inflation fell');
+    expect(runs).toEqual([3, 2]);
+    app.close();
   });
 
   it('keeps working without suggestions when the labeler throws, and logs none', async () => {

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import { Text, useApp, useInput, useStdin } from 'ink';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useAnnotation } from '../hooks/use-annotation.ts';
 import { useTerminalSize } from '../hooks/use-terminal-size.ts';
 import { helpLines } from '../model/help-text.ts';
@@ -27,6 +27,16 @@ export function App({ session, onQuit }: AppProps) {
     exit();
   }, [onQuit, exit]);
   const { state, handleKey } = useAnnotation(session, quit);
+  const { order, pos } = state;
+  // Once the frame is out, in idle time: the suggestions of the sentences one keystroke away, so that stepping into
+  // a document not seen yet does not label it while the key waits. A key that comes first cancels it.
+  useEffect(() => {
+    if (session.adjudication !== null) return;
+    const timer = setTimeout(() => {
+      for (const p of [order[pos + 1], order[pos - 1]]) if (p !== undefined) session.suggester.warm(p);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [session, order, pos]);
   const { columns, rows } = useTerminalSize();
   const { isRawModeSupported } = useStdin();
   const adjudicating = session.adjudication !== null;
