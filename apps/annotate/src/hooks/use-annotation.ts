@@ -1,11 +1,11 @@
 import type { Label } from '@stance/schema';
 import { textHash } from '@stance/schema';
 import type { NewEvent } from '@stance/store';
-import { flagEventOf, foldLabels, undoTarget } from '@stance/store';
+import { retractedIds } from '@stance/store';
 import { useCallback, useRef, useState } from 'react';
 import type { KeyInfo } from '../keys/intent-for-key.ts';
 import { intentForKey } from '../keys/intent-for-key.ts';
-import { adjudicationEvents, judgementEvents } from '../model/log-roles.ts';
+import { latestFlag, latestLabel } from '../model/log-roles.ts';
 import type { AnnotateSession } from '../session/session.ts';
 import type { Action } from '../state/actions.ts';
 import { reducer } from '../state/reducer.ts';
@@ -39,6 +39,10 @@ export function useAnnotation(session: AnnotateSession, onQuit: () => void): Ann
     });
   const [state, setState] = useState<AnnotateState>(live.current);
   const sessionEvents = useRef(new Set<string>());
+  // Ids of retracted events: from the log at start, then each retract this hook writes (the log is ours while it is
+  // open). Undo and unflag walk back from the end of the log with it, rather than fold the whole log on each key.
+  const retracted = useRef<Set<string> | null>(null);
+  if (retracted.current === null) retracted.current = retractedIds(session.log.events);
 
   const dispatch = useCallback((action: Action) => {
     live.current = reducer(live.current!, action);
@@ -63,8 +67,8 @@ export function useAnnotation(session: AnnotateSession, onQuit: () => void): Ann
       const adjudicating = session.adjudication !== null;
       // An adjudicator's labels and undos concern their decisions only, even if the same log also holds labels they
       // gave as an annotator.
-      const labelEvents = () =>
-        adjudicating ? adjudicationEvents(session.log.events) : judgementEvents(session.log.events);
+      const events = session.log.events;
+      const undone = retracted.current!;
       const label = (value: Label) => {
         const sentence = currentSentence(current);
         if (!sentence) return;
@@ -148,11 +152,12 @@ export function useAnnotation(session: AnnotateSession, onQuit: () => void): Ann
           return;
         }
         case 'undo': {
-          const target = undoTarget(labelEvents());
-          if (!target) {
+          const at = latestLabel(events, undone, adjudicating);
+          if (at < 0) {
             dispatch({ type: 'say', message: 'nothing to undo' });
             return;
           }
+          const target = events[at]!;
           write(
             {
               type: 'retract',
@@ -163,9 +168,10 @@ export function useAnnotation(session: AnnotateSession, onQuit: () => void): Ann
               guideline,
             },
             () => {
-              // The label before the undone one (if any) comes back; fold only this sentence's events.
-              const mine = labelEvents().filter((e) => e.sentence === target.sentence);
-              const back = foldLabels(mine).get(target.sentence)?.label ?? null;
+              undone.add(target.id);
+              // The label before the undone one (if any) comes back: every later label of this role is undone too.
+              const before = latestLabel(events, undone, adjudicating, at - 1, target.sentence);
+              const back = before < 0 ? null : (events[before]!.label ?? null);
               const undoneMs = sessionEvents.current.has(target.id) ? target.ms : null;
               return { type: 'retracted', sentence: target.sentence, label: back, undoneMs, at: session.now() };
             },
@@ -189,11 +195,14 @@ export function useAnnotation(session: AnnotateSession, onQuit: () => void): Ann
           const sentence = currentSentence(current);
           if (!sentence) return;
           const hash = textHash(sentence.text);
-          const existing = flagEventOf(session.log.events, sentence.id);
+          const existing = latestFlag(events, undone, sentence.id);
           if (existing)
             write(
               { type: 'retract', sentence: sentence.id, textHash: hash, target: existing.id, ms: 0, guideline },
-              () => ({ type: 'flagged', sentence: sentence.id, on: false }),
+              () => {
+                undone.add(existing.id);
+                return { type: 'flagged', sentence: sentence.id, on: false };
+              },
             );
           else
             write({ type: 'flag', sentence: sentence.id, textHash: hash, ms: 0, guideline }, () => ({
