@@ -1,3 +1,5 @@
+import { execAll } from './exec-all.ts';
+
 /** A word of a sentence: offsets into the sentence and the lower-cased form the cue lists are written in. */
 export interface WordToken {
   start: number;
@@ -15,7 +17,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
 /** Words of `text` with offsets; apostrophes are folded to `'` in `lower`. */
 export function words(text: string): WordToken[] {
   const out: WordToken[] = [];
-  for (const m of text.matchAll(WORD)) {
+  for (const m of execAll(WORD, text)) {
     out.push({
       start: m.index,
       end: m.index + m[0].length,

@@ -1,6 +1,7 @@
 import type { Cue, Span } from '@stance/schema';
 import type { CueRule, SentenceView } from '../cue-rule.ts';
 import { cue } from '../cue-rule.ts';
+import { execAll } from '../exec-all.ts';
 
 const MONTH =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
@@ -21,22 +22,31 @@ const DATE = new RegExp(
   'g',
 );
 
-// Every date pattern needs a digit or one of these words; checking the sentence's words first (a Set lookup each)
-// skips the long regex on most sentences.
+// Every date pattern needs one of these words or a year (a word starting with four digits: 1990, 1990s, 2021-03-04);
+// checking the sentence's words first (a Set lookup each) skips the long regex on most sentences, including the
+// many with numbers that are not dates.
 const DATE_WORDS = new Set(
   `${MONTH}|${DAY}|week|month|year|spring|summer|autumn|fall|winter|yesterday`.toLowerCase().split('|'),
 );
 const cache = new Map<string, Span[]>();
 
+/** Whether a word starts with four digits. */
+function startsWithYear(word: string): boolean {
+  for (let i = 0; i < 4; i++) {
+    const c = word.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
+
 /** Spans of dates in a sentence; the number rule uses them so a date's digits are not counted twice. */
 export function dateSpans(view: SentenceView): Span[] {
   const text = view.text;
-  if (!view.tokens.some((t) => DATE_WORDS.has(t.lower) || (t.lower.charCodeAt(0) >= 48 && t.lower.charCodeAt(0) <= 57)))
-    return [];
+  if (!view.tokens.some((t) => DATE_WORDS.has(t.lower) || startsWithYear(t.lower))) return [];
   // The date and number rules both ask for the same sentence in a row; a one-entry cache halves the work.
   const hit = cache.get(text);
   if (hit) return hit;
-  const spans = [...text.matchAll(DATE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const spans = execAll(DATE, text).map((m): Span => ({ start: m.index, end: m.index + m[0].length }));
   cache.clear();
   cache.set(text, spans);
   return spans;

@@ -1,6 +1,7 @@
 import type { Cue } from '@stance/schema';
 import type { CueRule } from '../cue-rule.ts';
 import { cue, inQuoted, matchPhrases, phraseSet } from '../cue-rule.ts';
+import { execAll } from '../exec-all.ts';
 
 /** Words that name a checkable source: institutions, documents, data. */
 const SOURCES = phraseSet([
@@ -75,7 +76,7 @@ export const namedSourceRule: CueRule = {
       if (word.length <= 3 && word !== word.toUpperCase()) continue;
       out.push(cue(s.start, s.end, 'named-source', 'fact', inQuoted(view, s) ? 0.1 : 0.3));
     }
-    for (const m of view.text.matchAll(PROPER)) {
+    for (const m of execAll(PROPER, view.text)) {
       // The name pattern allows dots for initials ("J. Smith"); a dot at the end is the full stop.
       const end = m.index + m[0].length - (m[0].endsWith('.') ? 1 : 0);
       const span = { start: m.index, end };

@@ -1,6 +1,7 @@
 import type { Cue } from '@stance/schema';
 import type { CueRule } from '../cue-rule.ts';
 import { cue, inQuoted } from '../cue-rule.ts';
+import { execAll } from '../exec-all.ts';
 import { dateSpans } from './date.ts';
 
 // Figures with their units: money, percentages, counts with thousands separators, decimals, "3 million".
@@ -24,7 +25,7 @@ export const numberRule: CueRule = {
     });
     if (!digitOrWord) return out;
     const dates = dateSpans(view);
-    for (const m of view.text.matchAll(NUMBER)) {
+    for (const m of execAll(NUMBER, view.text)) {
       const span = { start: m.index, end: m.index + m[0].length };
       if (dates.some((d) => d.start < span.end && span.start < d.end)) continue;
       out.push(cue(span.start, span.end, 'number', 'fact', inQuoted(view, span) ? 0.2 : 0.7));
