@@ -6,8 +6,8 @@ import { execAll } from '../exec-all.ts';
 const MONTH =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 const DAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
-// Month names need a day or year next to them, so the verb "may" and the name "April" alone are not dates.
-const DATE = new RegExp(
+/** Every date pattern, as one regex. Month names need a day or year next to them, so "may" and "April" are not dates. */
+export const DATE = new RegExp(
   [
     `\\b(?:${MONTH})\\.? \\d{1,2}(?:st|nd|rd|th)?(?:, \\d{4})?\\b`,
     `\\b\\d{1,2}(?:st|nd|rd|th)? (?:${MONTH})(?: \\d{4})?\\b`,
@@ -22,7 +22,7 @@ const DATE = new RegExp(
   'g',
 );
 
-// Every date pattern needs one of these words or a year (a word starting with four digits: 1990, 1990s, 2021-03-04);
+// Every date pattern needs one of these words or a year (a word with four digits in a row: 1990s, mid-1990s);
 // checking the sentence's words first (a Set lookup each) skips the long regex on most sentences, including the
 // many with numbers that are not dates.
 const DATE_WORDS = new Set(
@@ -30,19 +30,21 @@ const DATE_WORDS = new Set(
 );
 const cache = new Map<string, Span[]>();
 
-/** Whether a word starts with four digits. */
-function startsWithYear(word: string): boolean {
-  for (let i = 0; i < 4; i++) {
+/** Whether a word holds four digits in a row (`1990`, `1990s`, `2021-03-04`, `mid-1990s`). */
+function hasYear(word: string): boolean {
+  let run = 0;
+  for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
-    if (!(c >= 48 && c <= 57)) return false;
+    run = c >= 48 && c <= 57 ? run + 1 : 0;
+    if (run === 4) return true;
   }
-  return true;
+  return false;
 }
 
 /** Spans of dates in a sentence; the number rule uses them so a date's digits are not counted twice. */
 export function dateSpans(view: SentenceView): Span[] {
   const text = view.text;
-  if (!view.tokens.some((t) => DATE_WORDS.has(t.lower) || startsWithYear(t.lower))) return [];
+  if (!view.tokens.some((t) => DATE_WORDS.has(t.lower) || hasYear(t.lower))) return [];
   // The date and number rules both ask for the same sentence in a row; a one-entry cache halves the work.
   const hit = cache.get(text);
   if (hit) return hit;
