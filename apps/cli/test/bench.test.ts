@@ -64,7 +64,7 @@ describe('stance bench', { timeout: 60_000 }, () => {
     const report = JSON.parse(r.stdout);
     expect(report.models.map((m: { name: string }) => m.name)).toEqual(['hybrid']);
     expect(report.models[0].settings.options).toMatchObject({
-      denseWeight: 0.8,
+      denseWeight: 0.7,
       encoder: expect.stringMatching(/^use-lite/),
     });
     expect(report.models[0].scores.macroF1.estimate).toBeGreaterThan(0.9);

@@ -11,7 +11,7 @@ export interface LogisticParams {
 
 /** Training settings for logistic regression. */
 export interface LogisticOptions {
-  /** L2 penalty on the weights (not the bias), per training example. @default 2e-3 (see TrainOptions) */
+  /** L2 penalty on the weights (not the bias), per training example. @default 3e-3 (see TrainOptions) */
   l2: number;
   /** Weight classes by inverse frequency so a minority class is not drowned. @default true */
   balanced: boolean;

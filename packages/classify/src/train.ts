@@ -25,7 +25,7 @@ export interface TrainOptions {
   /** NB: ignore class frequencies (equal priors). @default false */
   uniformPrior?: boolean;
   /**
-   * Logistic regression L2 penalty. @default 2e-3 (chosen by stratified 5-fold CV, 4 repeats, on CheckThat train+dev;
+   * Logistic regression L2 penalty. @default 3e-3 (chosen by stratified 5-fold CV, 4 repeats, on CheckThat train+dev;
    * `pnpm bench:classify`)
    */
   l2?: number;
@@ -43,7 +43,7 @@ export interface TrainOptions {
   labels?: readonly string[];
   /** Hybrid: L2 penalty of the logistic regression over sentence embeddings. @default 1e-3 (CV, as l2) */
   denseL2?: number;
-  /** Hybrid: share of the embedding model in the probability mix. @default 0.8 (CV, as l2) */
+  /** Hybrid: share of the embedding model in the probability mix. @default 0.7 (CV, as l2) */
   denseWeight?: number;
   /** Hybrid: one embedding per example (trainModel computes them with the built-in encoder). */
   embeddings?: readonly Float32Array[];
@@ -108,7 +108,7 @@ export function train(kind: TrainKind, examples: readonly Example[], options: Tr
     };
   } else {
     const lr = {
-      l2: options.l2 ?? 2e-3,
+      l2: options.l2 ?? 3e-3,
       balanced: options.balanced ?? true,
       maxIterations: options.maxIterations ?? 300,
       nbScale: options.nbScale ?? true,
@@ -130,7 +130,7 @@ export function train(kind: TrainKind, examples: readonly Example[], options: Tr
       const hybrid = {
         ...lr,
         denseL2: options.denseL2 ?? 1e-3,
-        denseWeight: options.denseWeight ?? 0.8,
+        denseWeight: options.denseWeight ?? 0.7,
         encoder: options.encoder ?? USE_ENCODER_ID,
       };
       const dense = fitLogistic(embeddings.map(denseRow), y, labels.length, dims, { ...lr, l2: hybrid.denseL2 });

@@ -114,7 +114,7 @@ describe('hybrid model', async () => {
   it('saves and loads back with identical predictions', async () => {
     const json = modelToJson(model);
     const loaded = modelFromJson(json, 'hybrid.json');
-    expect(JSON.parse(json).options).toMatchObject({ encoder: USE_ENCODER_ID, denseWeight: 0.8, denseL2: 1e-3 });
+    expect(JSON.parse(json).options).toMatchObject({ encoder: USE_ENCODER_ID, denseWeight: 0.7, denseL2: 1e-3 });
     expect(await predictTexts(loaded, probes)).toEqual(await predictTexts(model, probes));
   });
 

@@ -70,7 +70,7 @@ export const trainCommand: Command = {
       help: '`logreg` (default), `nb`, or `hybrid`: logreg mixed with logreg over sentence embeddings (best, ~40 sentences/s)',
     },
     map: { type: 'string', arg: 'A=x,…', help: 'rename labels before training, e.g. SUBJ=opinion,OBJ=fact' },
-    l2: { type: 'string', arg: 'X', help: 'logreg L2 penalty (default 0.002, chosen by cross-validation)' },
+    l2: { type: 'string', arg: 'X', help: 'logreg L2 penalty (default 0.003, chosen by cross-validation)' },
     alpha: { type: 'string', arg: 'X', help: 'nb smoothing (default 0.5)' },
     out: { type: 'string', arg: 'FILE', help: 'where to write the model JSON (required)' },
   },
