@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Example } from '../src/index.ts';
 import {
   modelFromJson,
   modelToJson,
@@ -9,28 +8,9 @@ import {
   USE_ENCODER_ID,
   useEncoder,
 } from '../src/index.ts';
+import { examples } from './subj-obj.ts';
 
 // The real encoder runs here (USE lite from node_modules, ~150 ms to load, ~26 ms a sentence): no stand-in vectors.
-const SUBJ = [
-  'This is a disgraceful and absurd decision.',
-  'Frankly, the minister has been a disaster.',
-  'What a ridiculous waste of money!',
-  'The new policy is brilliant and long overdue.',
-  'I think the council got this badly wrong.',
-  'It is a shameful episode for everyone involved.',
-];
-const OBJ = [
-  'The council approved the budget on 12 March.',
-  'Unemployment in the region was 6.1% in the third quarter.',
-  'The bridge opened in 2021 at a cost of $12 million.',
-  'The ministry published the figures on Tuesday.',
-  'About 300 people work at the plant.',
-  'The report runs to 90 pages.',
-];
-const examples: Example[] = [
-  ...SUBJ.map((text) => ({ text, label: 'SUBJ' })),
-  ...OBJ.map((text) => ({ text, label: 'OBJ' })),
-];
 const probes = ['What an absurd, shameful mess!', 'The plant employs 300 people.', ''];
 
 describe('sentence encoder', () => {
