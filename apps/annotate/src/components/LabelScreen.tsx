@@ -90,18 +90,7 @@ export function LabelScreen({ session, state, columns, rows }: LabelScreenProps)
         />
       </Box>
       <Box marginTop={1} flexDirection="column">
-        {state.mode === 'note' ? (
-          <PromptLine prompt="note:" input={state.input} hint="Enter saves · Esc cancels" width={width} />
-        ) : state.mode === 'jump' ? (
-          <PromptLine
-            prompt="go to document:"
-            input={state.input}
-            hint="a number, an id or part of a title · Enter goes · Esc cancels"
-            width={width}
-          />
-        ) : (
-          <KeyMap width={width} />
-        )}
+        <PromptOrKeys state={state} width={width} adjudicating={false} />
         <ProgressBar name="document" done={where.docDone} total={where.sentenceCount} width={width} />
         <ProgressBar name="corpus  " done={state.done} total={state.order.length} width={width} />
         <SessionLine labels={state.session.labels} secondsPerSentence={secondsPerSentence(state)} />
@@ -150,22 +139,27 @@ function AdjudicationScreen({ session, state, columns, rows }: LabelScreenProps)
         <AnnotatorViews views={views} decision={label} width={width} maxLines={viewLines} />
       </Box>
       <Box marginTop={1} flexDirection="column">
-        {state.mode === 'note' ? (
-          <PromptLine prompt="note:" input={state.input} hint="Enter saves · Esc cancels" width={width} />
-        ) : state.mode === 'jump' ? (
-          <PromptLine
-            prompt="go to document:"
-            input={state.input}
-            hint="a number, an id or part of a title · Enter goes · Esc cancels"
-            width={width}
-          />
-        ) : (
-          <KeyMap width={width} adjudicating />
-        )}
+        <PromptOrKeys state={state} width={width} adjudicating />
         <ProgressBar name="decided" done={state.done} total={state.order.length} width={width} />
         <SessionLine labels={state.session.labels} secondsPerSentence={secondsPerSentence(state)} />
         <StatusLine message={state.message} />
       </Box>
     </Box>
   );
+}
+
+/** The note or jump prompt while one is open, else the key map (two lines either way). */
+function PromptOrKeys({ state, width, adjudicating }: { state: AnnotateState; width: number; adjudicating: boolean }) {
+  if (state.mode === 'note')
+    return <PromptLine prompt="note:" input={state.input} hint="Enter saves · Esc cancels" width={width} />;
+  if (state.mode === 'jump')
+    return (
+      <PromptLine
+        prompt="go to document:"
+        input={state.input}
+        hint="a number, an id or part of a title · Enter goes · Esc cancels"
+        width={width}
+      />
+    );
+  return <KeyMap width={width} adjudicating={adjudicating} />;
 }
