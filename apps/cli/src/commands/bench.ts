@@ -79,7 +79,7 @@ function readData(args: ParsedArgs, io: Io, map: ReadonlyMap<string, string>): B
 /** `stance bench`: benchmark built-in and external models on a dataset, a train/test pair or k folds of one file. */
 export const benchCommand: Command = {
   name: 'bench',
-  summary: 'benchmark models (majority, rules, nb, logreg, saved, external) with bootstrap CIs',
+  summary: 'benchmark models (majority, rules, nb, logreg, hybrid, saved, external) with bootstrap CIs',
   usage:
     'stance bench (DIR | --train F --test F | --data F --cv K) [--model M]... [--map A=x,B=y] [--curve] [--json | --markdown] [--html DIR]',
   options: {
@@ -92,7 +92,7 @@ export const benchCommand: Command = {
       type: 'string',
       multiple: true,
       arg: 'M',
-      help: 'majority, rules, nb, logreg (nb:alpha=0.1,… sets training options), MODEL.json or cmd:"PROGRAM" (repeat; default the four built-ins)',
+      help: 'majority, rules, nb, logreg, hybrid (nb:alpha=0.1,… sets training options), MODEL.json or cmd:"PROGRAM" (repeat; default the four fast built-ins)',
     },
     map: { type: 'string', arg: 'A=x,…', help: 'rename data labels, e.g. SUBJ=opinion,OBJ=fact' },
     seed: { type: 'string', arg: 'N', help: 'seed of folds, curve subsets and bootstrap (default 1)' },
