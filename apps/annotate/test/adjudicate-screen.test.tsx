@@ -21,6 +21,18 @@ function writeLogs(dir: string, labels: Record<string, [number, Label, string?][
   }
 }
 
+/** ana and ben differ on sentences 2 and 5. */
+const TWO_DISAGREEMENTS: Record<string, [number, Label][]> = {
+  ana: [
+    [2, 'opinion'],
+    [5, 'fact'],
+  ],
+  ben: [
+    [2, 'quote'],
+    [5, 'opinion'],
+  ],
+};
+
 async function adjudicate(dir: string) {
   return renderApp({ dir, annotator: 'judge', adjudicate: { logs: readAllLogs(dir) } });
 }
@@ -74,16 +86,7 @@ describe('stance annotate --adjudicate, the screen', () => {
 
   it('records decisions (adjudication: true) in the adjudicator’s own log before moving on; undo takes one back', async () => {
     const dir = tempCorpusDir();
-    writeLogs(dir, {
-      ana: [
-        [2, 'opinion'],
-        [5, 'fact'],
-      ],
-      ben: [
-        [2, 'quote'],
-        [5, 'opinion'],
-      ],
-    });
+    writeLogs(dir, TWO_DISAGREEMENTS);
     const app = await adjudicate(dir);
     await app.press('o');
     expect(app.log.events.map((e) => [e.type, e.sentence, e.label, e.adjudication])).toEqual([
@@ -109,16 +112,7 @@ describe('stance annotate --adjudicate, the screen', () => {
 
   it('picks up after a restart at the first undecided disagreement', async () => {
     const dir = tempCorpusDir();
-    writeLogs(dir, {
-      ana: [
-        [2, 'opinion'],
-        [5, 'fact'],
-      ],
-      ben: [
-        [2, 'quote'],
-        [5, 'opinion'],
-      ],
-    });
+    writeLogs(dir, TWO_DISAGREEMENTS);
     const first = await adjudicate(dir);
     await first.press('q');
     first.close();

@@ -1,5 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { decodeUtf8, readTextFile } from '@stance/corpus';
+import { decodeUtf8, hasUtf8Bom, readFileBytes } from '@stance/corpus';
 import { userPath } from './args.ts';
 import type { Io } from './command.ts';
 
@@ -22,26 +21,10 @@ export interface TextInput {
   offset: number;
 }
 
-const BOM = [0xef, 0xbb, 0xbf];
-
 /** Read a text input named on the command line: a file path, or `-` (or nothing) for stdin. */
 export async function readTextInput(io: Io, path: string | undefined): Promise<TextInput> {
-  if (path === undefined || path === '-') {
-    const bytes = await readStdinBytes(io);
-    return { text: decodeUtf8(bytes, '<stdin>'), name: '<stdin>', offset: BOM.every((b, i) => bytes[i] === b) ? 1 : 0 };
-  }
-  const file = userPath(io, path);
-  const text = readTextFile(file, path);
-  return { text, name: path, offset: hasBom(file) ? 1 : 0 };
-}
-
-/** Whether a file starts with a UTF-8 byte-order mark (read after readTextFile succeeded, so it exists). */
-function hasBom(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(3);
-    return readSync(fd, head, 0, 3, 0) === 3 && BOM.every((b, i) => head[i] === b);
-  } finally {
-    closeSync(fd);
-  }
+  const fromStdin = path === undefined || path === '-';
+  const name = fromStdin ? '<stdin>' : path;
+  const bytes = fromStdin ? await readStdinBytes(io) : readFileBytes(userPath(io, path), path);
+  return { text: decodeUtf8(bytes, name), name, offset: hasUtf8Bom(bytes) ? 1 : 0 };
 }

@@ -15,7 +15,7 @@ export { type Corpus, type Guideline, loadCorpus } from './load-corpus.ts';
 export { normalizeDocumentText } from './normalize-document-text.ts';
 export { isSupportedSource, parseSource, SUPPORTED_EXTENSIONS } from './parse-source.ts';
 export { type JsonlValidator, parseJsonl, readJsonl } from './read-jsonl.ts';
-export { decodeUtf8, readTextFile } from './read-text-file.ts';
+export { decodeUtf8, hasUtf8Bom, readFileBytes, readTextFile } from './read-text-file.ts';
 export type { RetiredSentence } from './retired.ts';
 export type { ParseOptions, SourceDocument } from './source-document.ts';
 export { syncFolder, writeFileAtomic } from './write-file-atomic.ts';

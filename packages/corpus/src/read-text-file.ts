@@ -46,12 +46,16 @@ export function decodeUtf8(bytes: Uint8Array, name: string): string {
   }
 }
 
-/** Read a UTF-8 text file, with one-line errors for a missing file, a directory, binary or non-UTF-8 content. */
-export function readTextFile(path: string, name: string = path): string {
-  let bytes: Buffer;
+/** Whether bytes start with a UTF-8 byte-order mark (which decodeUtf8 drops). */
+export function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** Read a file's bytes, or throw a one-line StanceError naming `name` (missing, a directory, unreadable). */
+export function readFileBytes(path: string, name: string = path): Buffer {
   try {
     if (statSync(path).isDirectory()) throw new StanceError('is a directory, expected a file', { where: name });
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (error) {
     if (error instanceof StanceError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -59,5 +63,9 @@ export function readTextFile(path: string, name: string = path): string {
       code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'error'})`;
     throw new StanceError(reason, { where: name });
   }
-  return decodeUtf8(bytes, name);
+}
+
+/** Read a UTF-8 text file (see readFileBytes and decodeUtf8 for what is refused). */
+export function readTextFile(path: string, name: string = path): string {
+  return decodeUtf8(readFileBytes(path, name), name);
 }
