@@ -2,7 +2,7 @@
 // failure), then one closing line CI reads: `N passed, N failed`. A failed lint or typecheck task counts as a failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const packageDirs = ['packages', 'apps'].flatMap((group) =>
@@ -40,19 +40,37 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const rows = [];
+const skippedGroups = new Map(); // "file › group" → count; a group's title says why it can be skipped
 for (const dir of packageDirs) {
   const file = join(root, dir, '.vitest-result.json');
   if (!existsSync(file)) continue;
   const r = JSON.parse(readFileSync(file, 'utf8'));
-  const broken = r.numFailedTestSuites ?? 0;
-  passed += r.numPassedTests;
-  failed += r.numFailedTests + broken;
-  skipped += r.numPendingTests + (r.numTodoTests ?? 0);
-  rows.push(`  ${dir.padEnd(20)} ${String(r.numPassedTests).padStart(4)} passed, ${r.numFailedTests + broken} failed`);
+  let pkgPassed = 0;
+  let pkgFailed = 0;
+  for (const suite of r.testResults ?? []) {
+    const tests = suite.assertionResults ?? [];
+    let suiteFailed = 0;
+    for (const t of tests) {
+      if (t.status === 'passed') pkgPassed++;
+      else if (t.status === 'failed') suiteFailed++;
+      else {
+        skipped++;
+        const where = `${relative(root, suite.name)} › ${t.ancestorTitles?.[0] ?? t.title}`;
+        skippedGroups.set(where, (skippedGroups.get(where) ?? 0) + 1);
+      }
+    }
+    // A file that failed to load or to run its hooks has no failed test of its own: count it once.
+    if (suite.status === 'failed' && suiteFailed === 0) suiteFailed = 1;
+    pkgFailed += suiteFailed;
+  }
+  passed += pkgPassed;
+  failed += pkgFailed;
+  rows.push(`  ${dir.padEnd(20)} ${String(pkgPassed).padStart(4)} passed, ${pkgFailed} failed`);
 }
 for (const task of failedChecks) rows.push(`  ${task.padEnd(20)} failed`);
 failed += failedChecks.length;
 if (turbo.status !== 0 && failed === 0) failed = 1; // turbo failed for a reason no counter saw
+for (const [where, n] of skippedGroups) rows.push(`  skipped ${n}: ${where}`);
 process.stdout.write(`${rows.join('\n')}\n`);
-process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+process.stdout.write(`${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;

@@ -53,83 +53,87 @@ function stance(...args: string[]) {
   });
 }
 
-describe.skipIf(!hasTmux)('stance annotate --adjudicate, then stance export and agree', () => {
-  it('decides the disagreements into the adjudicator’s log, and export takes them as gold', {
-    timeout: 180_000,
-  }, async () => {
-    const { sentences } = loadCorpus(corpus);
-    expect(sentences).toHaveLength(7);
-    // ana and ben agree on five sentences and differ on the 3rd (opinion/quote) and the 6th (opinion/fact).
-    const given: Record<string, Label[]> = {
-      ana: ['fact', 'quote', 'opinion', 'opinion', 'fact', 'opinion', 'opinion'],
-      ben: ['fact', 'quote', 'quote', 'opinion', 'fact', 'fact', 'opinion'],
-    };
-    for (const [name, labels] of Object.entries(given)) {
-      const log = openAnnotatorLog(corpus, name);
-      labels.forEach((label, s) => {
-        const sentence = sentences[s]!;
-        const base = { sentence: sentence.id, textHash: textHash(sentence.text), ms: 800, guideline: '1.0' };
-        log.append({ ...base, type: 'label', label, suggestion: null });
-        if (s === 5 && name === 'ben') log.append({ ...base, type: 'note', ms: 0, note: 'a call to act, not a fact?' });
-      });
-      log.close();
-    }
+describe.skipIf(!hasTmux)(
+  'stance annotate --adjudicate, then stance export and agree (tmux; skipped without tmux)',
+  () => {
+    it('decides the disagreements into the adjudicator’s log, and export takes them as gold', {
+      timeout: 180_000,
+    }, async () => {
+      const { sentences } = loadCorpus(corpus);
+      expect(sentences).toHaveLength(7);
+      // ana and ben agree on five sentences and differ on the 3rd (opinion/quote) and the 6th (opinion/fact).
+      const given: Record<string, Label[]> = {
+        ana: ['fact', 'quote', 'opinion', 'opinion', 'fact', 'opinion', 'opinion'],
+        ben: ['fact', 'quote', 'quote', 'opinion', 'fact', 'fact', 'opinion'],
+      };
+      for (const [name, labels] of Object.entries(given)) {
+        const log = openAnnotatorLog(corpus, name);
+        labels.forEach((label, s) => {
+          const sentence = sentences[s]!;
+          const base = { sentence: sentence.id, textHash: textHash(sentence.text), ms: 800, guideline: '1.0' };
+          log.append({ ...base, type: 'label', label, suggestion: null });
+          if (s === 5 && name === 'ben')
+            log.append({ ...base, type: 'note', ms: 0, note: 'a call to act, not a fact?' });
+        });
+        log.close();
+      }
 
-    const command = [
-      `env -u CI XDG_CONFIG_HOME=${config}`,
-      join(ROOT, 'node_modules/.bin/tsx'),
-      join(ROOT, 'apps/cli/src/main.ts'),
-      `annotate --corpus ${corpus} --annotator lead --adjudicate`,
-      '; echo EXIT=$?; sleep 600',
-    ].join(' ');
-    tmux('new-session', '-d', '-s', 'J', '-x', '80', '-y', '24', command);
-    const first = await waitFor('adjudicating: 1 of 2 disagreements');
-    expect(first).toContain('adjudicator lead · annotators ana, ben');
-    expect(first).toMatch(/ana +opinion/);
-    expect(first).toMatch(/ben +quote/);
-    await press('o', 'adjudicating: 2 of 2 disagreements');
-    expect(screen()).toContain('“a call to act, not a fact?”');
-    // Decide, think again: undo, then decide otherwise.
-    await press('q', 'all 2 disagreements decided');
-    await press('u', 'decision: none yet');
-    await press('o', 'all 2 disagreements decided');
-    await press('Escape', 'EXIT=0');
-    expect(screen()).toContain(`stance: 4 events saved to ${join(corpus, 'annotations', 'lead.jsonl')}`);
-    const { events } = readAnnotatorLog(join(corpus, 'annotations', 'lead.jsonl'));
-    expect(events.map((e) => [e.type, e.label, e.adjudication])).toEqual([
-      ['label', 'opinion', true],
-      ['label', 'quote', true],
-      ['retract', undefined, undefined],
-      ['label', 'opinion', true],
-    ]);
+      const command = [
+        `env -u CI XDG_CONFIG_HOME=${config}`,
+        join(ROOT, 'node_modules/.bin/tsx'),
+        join(ROOT, 'apps/cli/src/main.ts'),
+        `annotate --corpus ${corpus} --annotator lead --adjudicate`,
+        '; echo EXIT=$?; sleep 600',
+      ].join(' ');
+      tmux('new-session', '-d', '-s', 'J', '-x', '80', '-y', '24', command);
+      const first = await waitFor('adjudicating: 1 of 2 disagreements');
+      expect(first).toContain('adjudicator lead · annotators ana, ben');
+      expect(first).toMatch(/ana +opinion/);
+      expect(first).toMatch(/ben +quote/);
+      await press('o', 'adjudicating: 2 of 2 disagreements');
+      expect(screen()).toContain('“a call to act, not a fact?”');
+      // Decide, think again: undo, then decide otherwise.
+      await press('q', 'all 2 disagreements decided');
+      await press('u', 'decision: none yet');
+      await press('o', 'all 2 disagreements decided');
+      await press('Escape', 'EXIT=0');
+      expect(screen()).toContain(`stance: 4 events saved to ${join(corpus, 'annotations', 'lead.jsonl')}`);
+      const { events } = readAnnotatorLog(join(corpus, 'annotations', 'lead.jsonl'));
+      expect(events.map((e) => [e.type, e.label, e.adjudication])).toEqual([
+        ['label', 'opinion', true],
+        ['label', 'quote', true],
+        ['retract', undefined, undefined],
+        ['label', 'opinion', true],
+      ]);
 
-    const exported = stance('export', '--corpus', corpus, '--out', out, '--force', '--min-annotators', '2');
-    expect(exported.status, exported.stderr).toBe(0);
-    const rows = readdirSync(join(out, 'data'))
-      .filter((f) => f.endsWith('.jsonl'))
-      .flatMap((f) =>
-        readFileSync(join(out, 'data', f), 'utf8')
-          .split('\n')
-          .filter(Boolean),
-      )
-      .map((l) => JSON.parse(l) as { id: string; label: string; gold_source: string; adjudicated: boolean });
-    const row = (s: number) => rows.find((r) => r.id === sentences[s]!.id);
-    expect(rows).toHaveLength(7);
-    expect(row(2)).toMatchObject({ label: 'opinion', gold_source: 'adjudicated', adjudicated: true });
-    expect(row(5)).toMatchObject({ label: 'opinion', gold_source: 'adjudicated', adjudicated: true });
-    expect(row(0)).toMatchObject({ label: 'fact', gold_source: 'unanimous', adjudicated: false });
+      const exported = stance('export', '--corpus', corpus, '--out', out, '--force', '--min-annotators', '2');
+      expect(exported.status, exported.stderr).toBe(0);
+      const rows = readdirSync(join(out, 'data'))
+        .filter((f) => f.endsWith('.jsonl'))
+        .flatMap((f) =>
+          readFileSync(join(out, 'data', f), 'utf8')
+            .split('\n')
+            .filter(Boolean),
+        )
+        .map((l) => JSON.parse(l) as { id: string; label: string; gold_source: string; adjudicated: boolean });
+      const row = (s: number) => rows.find((r) => r.id === sentences[s]!.id);
+      expect(rows).toHaveLength(7);
+      expect(row(2)).toMatchObject({ label: 'opinion', gold_source: 'adjudicated', adjudicated: true });
+      expect(row(5)).toMatchObject({ label: 'opinion', gold_source: 'adjudicated', adjudicated: true });
+      expect(row(0)).toMatchObject({ label: 'fact', gold_source: 'unanimous', adjudicated: false });
 
-    // Agreement is between the annotators; the adjudicator's decisions are counted apart, not as a third annotator.
-    const agreed = stance('agree', '--corpus', corpus, '--json');
-    expect(agreed.status, agreed.stderr).toBe(0);
-    const report = JSON.parse(agreed.stdout) as { annotators: string[]; adjudications: number };
-    expect(report.annotators).toEqual(['ana', 'ben']);
-    expect(report.adjudications).toBe(2);
+      // Agreement is between the annotators; the adjudicator's decisions are counted apart, not as a third annotator.
+      const agreed = stance('agree', '--corpus', corpus, '--json');
+      expect(agreed.status, agreed.stderr).toBe(0);
+      const report = JSON.parse(agreed.stdout) as { annotators: string[]; adjudications: number };
+      expect(report.annotators).toEqual(['ana', 'ben']);
+      expect(report.adjudications).toBe(2);
 
-    // Quitting released the adjudicator's lock.
-    expect(existsSync(join(corpus, 'annotations', 'lead.jsonl.lock'))).toBe(false);
-  });
-});
+      // Quitting released the adjudicator's lock.
+      expect(existsSync(join(corpus, 'annotations', 'lead.jsonl.lock'))).toBe(false);
+    });
+  },
+);
 
 describe('stance annotate --adjudicate without a queue', () => {
   it('says there is nothing to adjudicate, and exits 0 without opening a log', () => {

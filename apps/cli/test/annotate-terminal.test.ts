@@ -80,7 +80,7 @@ afterAll(() => {
   rmSync(config, { recursive: true, force: true });
 });
 
-describe.skipIf(!hasTmux)('stance annotate in a real terminal (tmux 80x24)', () => {
+describe.skipIf(!hasTmux)('stance annotate in a real terminal (tmux 80x24; skipped without tmux)', () => {
   it('labels five sentences, undoes one, quits, and starts again where it stopped', { timeout: 120_000 }, async () => {
     start('A');
     const first = await waitFor('A', 'doc 1/2 · sentence 1/4 · The council vote');

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runStance, runStanceInProcess } from './helpers/run-stance.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
-const MODEL = join(ROOT, 'packages/bench/test/fixtures/model.mjs');
+const MODEL = join(ROOT, 'packages/evaluate/test/fixtures/model.mjs');
 const stance = (args: string[], env: NodeJS.ProcessEnv = { NO_COLOR: '1' }) =>
   runStance(args, { env: { NO_COLOR: undefined, ...env } });
 const dir = mkdtempSync(join(tmpdir(), 'stance-bench-cli-'));

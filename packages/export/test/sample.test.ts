@@ -41,7 +41,7 @@ describe('the bundled sample, exported with its team reference labels', () => {
       }),
     );
     // Train (12 of 15 documents at the default seed) follows the whole closely; validation (2) and test (1) stray by
-    // chance (up to 17 points at the time of writing: see docs/readme/export.md).
+    // chance (up to 17 points at the time of writing: see docs/export.md).
     expect(gap['train']).toBeLessThan(0.05);
     // The card reports those shares, split by split.
     const card = readFileSync(join(out, DATA_FILES.card), 'utf8');

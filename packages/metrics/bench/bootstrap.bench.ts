@@ -1,7 +1,7 @@
 /**
  * Bootstrap speed: the summed per-document path (pairedBootstrap, agreementReport) against the peer that re-scans
  * every item of every resample (bootstrapCI with a classificationReport per resample), on the same data, same run.
- * Run: pnpm exec tsx packages/metrics/bench/bootstrap.bench.ts  (from /work/main)
+ * Run: pnpm exec tsx packages/metrics/bench/bootstrap.bench.ts  (from the repository root)
  */
 import {
   agreementReport,

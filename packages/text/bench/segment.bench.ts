@@ -1,7 +1,7 @@
 // `pnpm bench:text`: stance's segmenter against natural's SentenceTokenizer and Intl.Segmenter, in one run, on the
 // Golden Rules (cases passed) and on a large prose text (MB/s and ratios), plus two pathological inputs for linearity.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 // natural is imported by deep path here only for comparison; the package itself never uses its sentence tokenizer.
 import { SentenceTokenizer } from 'natural/lib/natural/tokenizers/index.js';
 import { segment } from '../src/index.ts';
@@ -15,8 +15,9 @@ interface Case {
 type Splitter = (text: string) => string[];
 
 const root = join(import.meta.dirname, '../../..');
-const GOLDEN = '/work/shared/eval/golden-rules-en.json';
-const CHECKTHAT = '/work/shared/eval/checkthat-subjectivity-en.train.jsonl';
+const EVAL = join(root, '../shared/eval');
+const GOLDEN = join(EVAL, 'golden-rules-en.json');
+const CHECKTHAT = join(EVAL, 'checkthat-subjectivity-en.train.jsonl');
 const PROSE_BYTES = 5 * 1024 * 1024;
 // natural's tokenizer is quadratic in its input, and Intl.Segmenter (V8/ICU) also slows down sharply past ~100 KB
 // (measured here: 100 KB in 0.7 s, 1 MB in 110 s), so both are timed on this slice; stance is timed on it too.
@@ -33,7 +34,7 @@ const SPLITTERS: Record<string, Splitter> = {
 function goldenRules(): void {
   const cases = JSON.parse(readFileSync(GOLDEN, 'utf8')) as Case[];
   const n48 = cases.filter((c) => c.in_pysbd48).length;
-  console.log(`Golden Rules (${GOLDEN}): cases passed, sentences trimmed and compared exactly`);
+  console.log(`Golden Rules (${relative(root, GOLDEN)}): cases passed, sentences trimmed and compared exactly`);
   console.log(`  ${'segmenter'.padEnd(16)} ${`pySBD ${n48}`.padStart(10)} ${`all ${cases.length}`.padStart(10)}`);
   for (const [name, split] of Object.entries(SPLITTERS)) {
     let p48 = 0;

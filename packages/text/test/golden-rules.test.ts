@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { segment } from '../src/index.ts';
 
 // The English Golden Rules (pragmatic_segmenter / pySBD), read by path and never copied into the repo.
-const GOLDEN = '/work/shared/eval/golden-rules-en.json';
+const GOLDEN = join(import.meta.dirname, '../../../../shared/eval/golden-rules-en.json');
 interface Case {
   id: string;
   name: string;

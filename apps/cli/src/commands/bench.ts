@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { BenchData, BenchReport, RawJudgement } from '@stance/bench';
+import type { BenchData, BenchReport, RawJudgement } from '@stance/evaluate';
 import {
   gitCommit,
   isFolder,
@@ -13,7 +13,7 @@ import {
   renderText,
   runBench,
   writeHtmlReport,
-} from '@stance/bench';
+} from '@stance/evaluate';
 import { StanceError } from '@stance/schema';
 import { stripControl } from '@stance/text';
 import { flag, intOption, numberOption, stringOption, stringOptions, userPath } from '../args.ts';

@@ -1,5 +1,5 @@
-import { parseLabelMap } from '@stance/bench';
 import { loadCorpus, readJsonl } from '@stance/corpus';
+import { parseLabelMap } from '@stance/evaluate';
 import type { Label } from '@stance/schema';
 import { isLabel, isValidAnnotatorName, StanceError, textHash } from '@stance/schema';
 import { foldLabels, openAnnotatorLog } from '@stance/store';

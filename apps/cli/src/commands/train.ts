@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { parseLabelMap, progressLine } from '@stance/bench';
 import type { Example } from '@stance/classify';
 import { modelToJson, trainModel } from '@stance/classify';
 import { loadCorpus, parseJsonl, readGold, readTextFile, writeFileAtomic } from '@stance/corpus';
+import { parseLabelMap, progressLine } from '@stance/evaluate';
 import { docIdOf, StanceError } from '@stance/schema';
 import { numberOption, stringOption, userPath } from '../args.ts';
 import type { Command } from '../command.ts';

@@ -1,4 +1,4 @@
-// `pnpm bench:bench`: how fast `stance bench` trains and evaluates naive Bayes and logistic regression on 100,000
+// `pnpm bench:evaluate`: how fast `stance bench` trains and evaluates naive Bayes and logistic regression on 100,000
 // sentences, against peers in the same run: the majority baseline (the floor: no features at all) and natural's
 // BayesClassifier (on a subset: it is much slower). Sentences are generated from the bundled corpus gold and the
 // CheckThat sentences (read by path, never copied) with seeded variation: numbers changed, clauses recombined.
