@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { agreeCommand } from './agree.ts';
 import { analyzeCommand } from './analyze.ts';
 import { annotateCommand } from './annotate.ts';
+import { assignCommand } from './assign.ts';
 import { benchCommand } from './bench.ts';
 import { classifyCommand } from './classify.ts';
 import { exportCommand } from './export.ts';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   classifyCommand,
   trainCommand,
   importCommand,
+  assignCommand,
   annotateCommand,
   agreeCommand,
   exportCommand,
