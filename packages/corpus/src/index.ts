@@ -22,6 +22,7 @@ export {
   ingestPaths,
 } from './ingest.ts';
 export { type Corpus, type Guideline, loadCorpus } from './load-corpus.ts';
+export { type CorpusModel, corpusModels, MODELS_DIR, modelFileName, writeCorpusModel } from './models.ts';
 export { normalizeDocumentText } from './normalize-document-text.ts';
 export { isSupportedSource, parseSource, SUPPORTED_EXTENSIONS } from './parse-source.ts';
 export {
