@@ -9,12 +9,14 @@ import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { ingestCommand } from './ingest.ts';
 import { segmentCommand } from './segment.ts';
+import { sentencesCommand } from './sentences.ts';
 import { trainCommand } from './train.ts';
 
 /** Every `stance` subcommand, in the order help lists them. */
 export const COMMANDS: readonly Command[] = [
   segmentCommand,
   ingestCommand,
+  sentencesCommand,
   analyzeCommand,
   classifyCommand,
   trainCommand,
