@@ -124,7 +124,7 @@ function overlapHeading(o: OverlapAgreement): string[] {
 export const agreeCommand: Command = {
   name: 'agree',
   summary:
-    "agreement between annotators: Cohen's and Fleiss' kappa, Krippendorff's alpha, with 95% CIs (on the assignment's overlap when there is one)",
+    "agreement between annotators (Cohen's, Fleiss' kappa, Krippendorff's alpha, 95% CIs), on the overlap if assigned",
   usage: 'stance agree [--corpus DIR] [--all] [--json] [--seed N] [--resamples N]',
   options: {
     all: {
