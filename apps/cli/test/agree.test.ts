@@ -205,6 +205,18 @@ describe('stance agree with an assignment (issue 13: agreement on the overlap)',
     expect(all.stdout).not.toContain('overlap');
   });
 
+  it('falls back to all documents, saying so, when the assignment has no overlap', () => {
+    const corpus = setupTeam();
+    writeFileSync(
+      join(corpus, 'assignments.json'),
+      JSON.stringify({ version: 1, seed: 0, overlap: [], annotators: { ana: ['d00'], ben: ['d01'] } }),
+    );
+    const r = runStance(['agree', '--corpus', corpus, '--resamples', '200']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('stance: assignments.json has no overlap documents; agreement over all documents\n');
+    expect(r.stdout).toMatch(/^22 judgements by 2 annotators on 12 sentences in 3 documents;/);
+  });
+
   it('--json keeps the all-documents report at the top and adds the overlap', () => {
     const corpus = setupTeam();
     const r = runStance(['agree', '--corpus', corpus, '--resamples', '200', '--json']);

@@ -140,7 +140,11 @@ export const agreeCommand: Command = {
   async run(args, io) {
     const corpusDir = userPath(io, stringOption(args, 'corpus') ?? DEFAULT_CORPUS);
     const source = openCorpus(corpusDir);
-    const assignments = flag(args, 'all') ? null : readAssignments(corpusDir);
+    let assignments = flag(args, 'all') ? null : readAssignments(corpusDir);
+    if (assignments !== null && assignments.overlap.length === 0) {
+      io.stderr.write('stance: assignments.json has no overlap documents; agreement over all documents\n');
+      assignments = null;
+    }
     const index = buildLabelIndex(corpusLogs(corpusDir));
     for (const w of index.warnings) io.stderr.write(`stance: warning: ${w}\n`);
     const collected = collectJudgements(source, index);
