@@ -1,11 +1,12 @@
 import { isBullet, isDigit, isInlineSpace, isLineBullet, isLower, isQuestionOrBang, isSpace } from './chars.ts';
+import { emoticonEnd, isEmoticonEyes } from './emoticon.ts';
 import { LINE_RULES } from './line-rules.ts';
 import { type ListMarker, readListMarker } from './list-marker.ts';
-import { STOP_RULES } from './rules/index.ts';
+import { STOP_RULES, TOKEN_RULES } from './rules/index.ts';
 import { readStop } from './stop.ts';
 
 /**
- * Offsets where sentences end, in increasing order. One left-to-right pass: candidates are runs of terminal marks, line
+ * Offsets where sentences end, in increasing order. One left-to-right pass: candidates are runs of terminal marks, emoticons, line
  * breaks, bullets and list markers, each decided by rules that look at a bounded window around it, so the pass is linear
  * in the input.
  */
@@ -17,6 +18,8 @@ export function findBreaks(text: string): number[] {
   let lineStart = 0;
   let marker: ListMarker | undefined; // the list marker that opened the current sentence
   let prevSpace = true;
+  let emailChecked = false; // an `@` in the current run of non-space characters has been looked at
+  let pendingEnd = -1; // where a token rule ended the sentence after a token, cut once the scanner gets there
 
   const cut = (at: number): void => {
     if (at > lastBreak) {
@@ -31,6 +34,10 @@ export function findBreaks(text: string): number[] {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
+      if (pendingEnd !== -1 && i >= pendingEnd) {
+        cut(i);
+        pendingEnd = -1;
+      }
       if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
         // A whitespace run holding two line breaks is a blank line: a paragraph break always ends the sentence.
         const currentLineStart = lineStart;
@@ -55,6 +62,19 @@ export function findBreaks(text: string): number[] {
       i++;
       prevSpace = true;
       continue;
+    }
+
+    // Token rules look at a token once, where it starts, and once more at an `@` inside it (an e-mail address).
+    if (prevSpace) emailChecked = false;
+    const email = c === 64 && !emailChecked;
+    if (prevSpace || email) {
+      if (email) emailChecked = true;
+      for (const rule of TOKEN_RULES) {
+        const verdict = rule(text, i, sentenceStart);
+        if (verdict === undefined) continue;
+        if (verdict.before && sentenceStart !== -1 && sentenceStart < i) cut(i);
+        if (verdict.after > pendingEnd) pendingEnd = verdict.after;
+      }
     }
 
     if (sentenceStart === -1) {
@@ -90,7 +110,8 @@ export function findBreaks(text: string): number[] {
       }
     }
 
-    if (c === 46 || c === 0x2026 || isQuestionOrBang(c)) {
+    const face = prevSpace && i !== sentenceStart && isEmoticonEyes(c);
+    if (c === 46 || c === 0x2026 || isQuestionOrBang(c) || (face && emoticonEnd(text, i) > 0)) {
       const stop = readStop(text, i, sentenceStart);
       if (stop.next < n) {
         let decision: number | false | undefined;
@@ -103,6 +124,13 @@ export function findBreaks(text: string): number[] {
           cut(at);
           // A break inside the run (`compounds. . . . The`) leaves the rest of the run to open the next sentence.
           if (at < stop.end) sentenceStart = at + 1;
+        }
+        // What follows the marks up to the break (closing quotes, an emoticon, a footnote) belongs to this sentence:
+        // resume after it, so the next sentence starts where its own text does.
+        if (at !== false && at > stop.end) {
+          i = at;
+          prevSpace = false;
+          continue;
         }
       }
       i = stop.end;

@@ -5,16 +5,26 @@ import { keepBeforeLowercase } from './keep-before-lowercase.ts';
 import { keepBracketedEllipsis } from './keep-bracketed-ellipsis.ts';
 import { keepNumberReference } from './keep-number-reference.ts';
 import type { StopRule } from './rule.ts';
+import { splitAfterAddress } from './split-after-address.ts';
+import { splitAfterEmoticon } from './split-after-emoticon.ts';
 import { splitAfterQuestion } from './split-after-question.ts';
+import { splitAfterSalutation } from './split-after-salutation.ts';
+import { splitAroundSeparator } from './split-around-separator.ts';
+import { splitAroundTimestamp } from './split-around-timestamp.ts';
+import { splitBeforeLowercase } from './split-before-lowercase.ts';
 import { splitEllipsis } from './split-ellipsis.ts';
 import { splitUnspaced } from './split-unspaced.ts';
+import type { TokenRule } from './token-rule.ts';
 
 export type { Decision, StopRule } from './rule.ts';
+export type { TokenRule, TokenVerdict } from './token-rule.ts';
 
 /** The stop rules in the order they run; the first that decides wins, and a stop nobody keeps ends the sentence. */
 export const STOP_RULES: readonly StopRule[] = [
+  splitAfterEmoticon,
   keepBracketedEllipsis,
   splitUnspaced,
+  splitBeforeLowercase,
   keepBeforeLowercase,
   splitEllipsis,
   splitAfterQuestion,
@@ -22,4 +32,12 @@ export const STOP_RULES: readonly StopRule[] = [
   keepAfterTitle,
   decideInitial,
   decideAbbreviation,
+];
+
+/** The token rules, run where a token starts (and at an `@` inside one); every verdict is applied. */
+export const TOKEN_RULES: readonly TokenRule[] = [
+  splitAroundTimestamp,
+  splitAfterAddress,
+  splitAfterSalutation,
+  splitAroundSeparator,
 ];

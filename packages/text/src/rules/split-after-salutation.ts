@@ -1,0 +1,25 @@
+import { isUpper } from '../chars.ts';
+import { CLOSINGS, GREETINGS } from '../lexicon.ts';
+import { leadingWords } from '../words.ts';
+import type { TokenRule } from './token-rule.ts';
+
+// A salutation or closing is a few words at most (`Best regards,`, `Dear All,`).
+const MAX_WORDS = 3;
+const MAX_CHARS = 30;
+
+/**
+ * The greeting and the closing of a letter or post are sentences of their own, also when the line breaks are gone: `Hi,
+ * Yes storage is still available`, `Dear All, My name is`, `Kindest regards, Visit`. A capitalised word after a comma
+ * that ends a sentence-opening greeting (`Hi`, `Hello`, `Dear All`) or closing (`Regards`, `Best wishes`, `Thanks`)
+ * starts a new sentence.
+ */
+export const splitAfterSalutation: TokenRule = (text, at, sentenceStart) => {
+  const comma = at - 2;
+  if (text.charCodeAt(comma) !== 44 || !isUpper(text.charCodeAt(at))) return undefined;
+  if (sentenceStart < 0 || comma - sentenceStart > MAX_CHARS) return undefined;
+  const words = leadingWords(text, sentenceStart, comma, MAX_WORDS);
+  if (words.length === 0 || words.length > MAX_WORDS) return undefined;
+  const first = words[0] ?? '';
+  const last = words[words.length - 1] ?? '';
+  return GREETINGS.has(first) || CLOSINGS.has(last) ? { before: true, after: -1 } : undefined;
+};
