@@ -4,10 +4,10 @@ import { isDigit, isLetter, isSpace } from './chars.ts';
 const MAX_ADDRESS = 300;
 const SCHEMES = ['http://', 'https://', 'ftp://', 'www.'];
 
-/** True when a URL starts at `i` (`http://`, `https://`, `ftp://`, `www.`, any case), possibly after `<` or `(`. */
+/** True when a URL starts at `i` (`http://`, `https://`, `ftp://`, `www.`, any case), possibly after `<`, `(` or `[`. */
 export function isUrlStart(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  const j = c === 60 || c === 40 ? i + 1 : i;
+  const j = c === 60 || c === 40 || c === 91 ? i + 1 : i;
   const d = text.charCodeAt(j) | 32;
   if (d !== 104 && d !== 102 && d !== 119) return false; // h, f, w: the fast way out for every other word
   return SCHEMES.some((s) => text.slice(j, j + s.length).toLowerCase() === s);

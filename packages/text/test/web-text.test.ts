@@ -94,6 +94,18 @@ describe('issue 14: web text', () => {
       'Read it.',
     ]);
   });
+  test("a contraction before a full stop is a word, not an initial (didn't. Today)", () => {
+    expect(texts("They said they would call, but they didn't. Today's news proves it.")).toEqual([
+      "They said they would call, but they didn't.",
+      "Today's news proves it.",
+    ]);
+  });
+  test('split-after-address: a bracketed URL that opens a post', () => {
+    expect(texts('[http://example.org/story?id=7] Normally this site is fair.')).toEqual([
+      '[http://example.org/story?id=7]',
+      'Normally this site is fair.',
+    ]);
+  });
   test('lexicon: P.S., Drs., ext. and bn. do not end a sentence', () => {
     expect(texts('Thanks again. P.S. I moved. PS. Love the site. Drs. Ali and Wu helped. Dial ext. 4021 now.')).toEqual(
       ['Thanks again.', 'P.S. I moved.', 'PS. Love the site.', 'Drs. Ali and Wu helped.', 'Dial ext. 4021 now.'],
