@@ -2,7 +2,7 @@ import { isBullet, isDigit, isInlineSpace, isLineBullet, isLower, isQuestionOrBa
 import { emoticonEnd, isEmoticonEyes } from './emoticon.ts';
 import { LINE_RULES } from './line-rules.ts';
 import { type ListMarker, readListMarker } from './list-marker.ts';
-import { STOP_RULES, TOKEN_RULES } from './rules/index.ts';
+import { NO_RULES, STOP_RULES, TOKEN_RULES_BY_CHAR, type TokenRule } from './rules/index.ts';
 import { readStop } from './stop.ts';
 
 /**
@@ -64,13 +64,12 @@ export function findBreaks(text: string): number[] {
       continue;
     }
 
-    // Token rules look at a token once, where it starts, and once more at an `@` inside it (an e-mail address).
+    // Token rules look at a token where it starts, at a comma, and at the first `@` inside it (an e-mail address).
     if (prevSpace) emailChecked = false;
-    const email = c === 64 && !emailChecked;
-    if (prevSpace || email) {
-      if (email) emailChecked = true;
-      for (const rule of TOKEN_RULES) {
-        const verdict = rule(text, i, sentenceStart);
+    if ((prevSpace || c === 44 || (c === 64 && !emailChecked)) && c < 128 && TOKEN_RULES_BY_CHAR[c] !== NO_RULES) {
+      if (c === 64) emailChecked = true;
+      for (const rule of TOKEN_RULES_BY_CHAR[c] as readonly TokenRule[]) {
+        const verdict = rule.decide(text, i, sentenceStart);
         if (verdict === undefined) continue;
         if (verdict.before && sentenceStart !== -1 && sentenceStart < i) cut(i);
         if (verdict.after > pendingEnd) pendingEnd = verdict.after;

@@ -34,10 +34,22 @@ export const STOP_RULES: readonly StopRule[] = [
   decideAbbreviation,
 ];
 
-/** The token rules, run where a token starts (and at an `@` inside one); every verdict is applied. */
+/** The token rules, run where a token starts and at a `,` or `@` inside one; every verdict is applied. */
 export const TOKEN_RULES: readonly TokenRule[] = [
   splitAroundTimestamp,
   splitAfterAddress,
   splitAfterSalutation,
   splitAroundSeparator,
 ];
+
+/** The one empty list in `TOKEN_RULES_BY_CHAR`, so the scanner can skip a character with one comparison. */
+export const NO_RULES: readonly TokenRule[] = [];
+
+/**
+ * The token rules by the ASCII code of the character they start at (empty for most): the scanner reaches every token,
+ * and most open with a character no rule looks at.
+ */
+export const TOKEN_RULES_BY_CHAR: readonly (readonly TokenRule[])[] = Array.from({ length: 128 }, (_, c) => {
+  const rules = TOKEN_RULES.filter((rule) => rule.opens(c));
+  return rules.length > 0 ? rules : NO_RULES;
+});

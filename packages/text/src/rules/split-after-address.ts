@@ -13,19 +13,22 @@ const PUNCTUATION = new Set([...'.,;:!?']);
  * address is`, `Email: jane@example.com Groups: alt.animals`, a list of links one after another). Not before a name of
  * several capitalised words, as in an author line (`m.p.cock@vu.nl Vrije Universiteit Amsterdam`).
  */
-export const splitAfterAddress: TokenRule = (text, at) => {
-  if (text.charCodeAt(at) === 64 ? !isEmailAt(text, at) : !isUrlStart(text, at)) return undefined;
-  const end = tokenEnd(text, at);
-  if (end < 0 || PUNCTUATION.has(text[end - 1] ?? '.') || !isInlineSpace(text.charCodeAt(end))) return undefined;
-  let next = end + 1;
-  while (next - end < 4 && isInlineSpace(text.charCodeAt(next))) next++;
-  const c = text.charCodeAt(next);
-  if (isDigit(c) || isUrlStart(text, next)) return { before: false, after: end };
-  const word = wordAt(text, next);
-  if (!isCapitalised(word)) return undefined;
-  return SENTENCE_STARTERS.has(word.toLowerCase()) || !startsName(text, next + word.length)
-    ? { before: false, after: end }
-    : undefined;
+export const splitAfterAddress: TokenRule = {
+  opens: (c) => '@hHfFwW<(['.includes(String.fromCharCode(c)),
+  decide: (text, at) => {
+    if (text.charCodeAt(at) === 64 ? !isEmailAt(text, at) : !isUrlStart(text, at)) return undefined;
+    const end = tokenEnd(text, at);
+    if (end < 0 || PUNCTUATION.has(text[end - 1] ?? '.') || !isInlineSpace(text.charCodeAt(end))) return undefined;
+    let next = end + 1;
+    while (next - end < 4 && isInlineSpace(text.charCodeAt(next))) next++;
+    const c = text.charCodeAt(next);
+    if (isDigit(c) || isUrlStart(text, next)) return { before: false, after: end };
+    const word = wordAt(text, next);
+    if (!isCapitalised(word)) return undefined;
+    return SENTENCE_STARTERS.has(word.toLowerCase()) || !startsName(text, next + word.length)
+      ? { before: false, after: end }
+      : undefined;
+  },
 };
 
 // A capitalised word after the one at the address (`Vrije Universiteit`): a name goes on.

@@ -13,13 +13,16 @@ const MAX_CHARS = 30;
  * that ends a sentence-opening greeting (`Hi`, `Hello`, `Dear All`) or closing (`Regards`, `Best wishes`, `Thanks`)
  * starts a new sentence.
  */
-export const splitAfterSalutation: TokenRule = (text, at, sentenceStart) => {
-  const comma = at - 2;
-  if (text.charCodeAt(comma) !== 44 || !isUpper(text.charCodeAt(at))) return undefined;
-  if (sentenceStart < 0 || comma - sentenceStart > MAX_CHARS) return undefined;
-  const words = leadingWords(text, sentenceStart, comma, MAX_WORDS);
-  if (words.length === 0 || words.length > MAX_WORDS) return undefined;
-  const first = words[0] ?? '';
-  const last = words[words.length - 1] ?? '';
-  return GREETINGS.has(first) || CLOSINGS.has(last) ? { before: true, after: -1 } : undefined;
+export const splitAfterSalutation: TokenRule = {
+  opens: (c) => c === 44,
+  decide: (text, at, sentenceStart) => {
+    const comma = at;
+    if (text.charCodeAt(at + 1) !== 32 || !isUpper(text.charCodeAt(at + 2))) return undefined;
+    if (sentenceStart < 0 || comma - sentenceStart > MAX_CHARS) return undefined;
+    const words = leadingWords(text, sentenceStart, comma, MAX_WORDS);
+    if (words.length === 0 || words.length > MAX_WORDS) return undefined;
+    const first = words[0] ?? '';
+    const last = words[words.length - 1] ?? '';
+    return GREETINGS.has(first) || CLOSINGS.has(last) ? { before: false, after: comma + 1 } : undefined;
+  },
 };

@@ -10,10 +10,13 @@ const STAMP = /\d{1,2}\/\d{1,2}\/\d{2,4} \d{1,2}:\d\d(?::\d\d)?(?: ?[AaPp]\.?[Mm
  * be`): the sentence ends after it, and before it too unless a lower-case word leads into it (`sent on 08/16/2000 03:14
  * PM`).
  */
-export const splitAroundTimestamp: TokenRule = (text, at) => {
-  if (!isDigit(text.charCodeAt(at))) return undefined;
-  STAMP.lastIndex = at;
-  if (!STAMP.test(text)) return undefined;
-  const end = STAMP.lastIndex;
-  return { before: !isLowercase(previousWord(text, at)), after: end };
+export const splitAroundTimestamp: TokenRule = {
+  opens: isDigit,
+  decide: (text, at) => {
+    if (!isDigit(text.charCodeAt(at))) return undefined;
+    STAMP.lastIndex = at;
+    if (!STAMP.test(text)) return undefined;
+    const end = STAMP.lastIndex;
+    return { before: !isLowercase(previousWord(text, at)), after: end };
+  },
 };

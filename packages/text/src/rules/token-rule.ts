@@ -8,7 +8,13 @@ export interface TokenVerdict {
 }
 
 /**
- * A token rule: called where a token starts (after white space) and where an `@` sits inside one; looks at a bounded
- * window and decides, or returns `undefined`. `sentenceStart` is where the current sentence began (-1 before it has).
+ * A token rule: runs where a token starts (after white space) and at an `@` or `,` inside one, when `opens` accepts the
+ * character there; looks at a bounded window and decides, or returns `undefined`. `sentenceStart` is where the current
+ * sentence began (-1 before it has).
  */
-export type TokenRule = (text: string, at: number, sentenceStart: number) => TokenVerdict | undefined;
+export interface TokenRule {
+  /** A cheap filter on the (ASCII) character code at the token: the scanner skips the rule for any other character. */
+  opens: (c: number) => boolean;
+  /** The verdict on the token at `at`. */
+  decide: (text: string, at: number, sentenceStart: number) => TokenVerdict | undefined;
+}
