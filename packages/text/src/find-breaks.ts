@@ -16,7 +16,9 @@ export function findBreaks(text: string): number[] {
   let lastBreak = 0;
   let sentenceStart = -1; // -1 until the first non-space character of the current sentence
   let lineStart = 0;
-  let marker: ListMarker | undefined; // the list marker that opened the current sentence
+  // The last list marker that opened a sentence in this paragraph: an item may hold several sentences
+  // (`1) Which island? It should be near. 2) Can we go by boat`), so the next marker is looked for until a blank line.
+  let marker: ListMarker | undefined;
   let prevSpace = true;
   let emailChecked = false; // an `@` in the current run of non-space characters has been looked at
   let pendingEnd = -1; // where a token rule ended the sentence after a token, cut once the scanner gets there
@@ -27,7 +29,6 @@ export function findBreaks(text: string): number[] {
       lastBreak = at;
     }
     sentenceStart = -1;
-    marker = undefined;
   };
 
   let i = 0;
@@ -50,7 +51,10 @@ export function findBreaks(text: string): number[] {
           j++;
           if (lines > 0) lineStart = j;
         }
-        if (lines >= 2 || j >= n) cut(i);
+        if (lines >= 2 || j >= n) {
+          cut(i);
+          marker = undefined;
+        }
         else if (sentenceStart !== -1) {
           const line = { at: i, lineStart: currentLineStart, next: j, sentenceStart };
           if (LINE_RULES.some((rule) => rule(text, line))) cut(i);

@@ -26,6 +26,41 @@ describe('issue 14: web text', () => {
       '"Fine." she said.',
     ]);
   });
+  test('split-before-lowercase: after a number, a closing bracket or quote, a spaced `?`, and before a URL', () => {
+    expect(
+      texts(
+        'Call 555-0100. they know. Ask Jo (ext 12). she helps. He said "go". maybe not. Why ? why not... http://example.org',
+      ),
+    ).toEqual([
+      'Call 555-0100.',
+      'they know.',
+      'Ask Jo (ext 12).',
+      'she helps.',
+      'He said "go".',
+      'maybe not.',
+      'Why ?',
+      'why not...',
+      'http://example.org',
+    ]);
+  });
+  test('split-unspaced: a missing space before the pronoun I, but not before an acronym or a domain', () => {
+    expect(texts('It was fine.I think so. Was it?I doubt it. Try example.IO today. I left.IBM called.')).toEqual([
+      'It was fine.',
+      'I think so.',
+      'Was it?',
+      'I doubt it.',
+      'Try example.IO today.',
+      'I left.IBM called.',
+    ]);
+  });
+  test('split-before-inline-list: a list typed on one line, items holding full stops', () => {
+    expect(texts('I have questions 1) which island is best. It should be near 2) can we go by boat')).toEqual([
+      'I have questions',
+      '1) which island is best.',
+      'It should be near',
+      '2) can we go by boat',
+    ]);
+  });
   test('split-after-emoticon: an emoticon ends the sentence it closes and stays with it', () => {
     expect(texts('Loved every minute :) we will be back. Come and join us !!! :-) Next time bring cake.')).toEqual([
       'Loved every minute :)',

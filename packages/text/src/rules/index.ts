@@ -11,6 +11,7 @@ import { splitAfterQuestion } from './split-after-question.ts';
 import { splitAfterSalutation } from './split-after-salutation.ts';
 import { splitAroundSeparator } from './split-around-separator.ts';
 import { splitAroundTimestamp } from './split-around-timestamp.ts';
+import { splitBeforeInlineList } from './split-before-inline-list.ts';
 import { splitBeforeLowercase } from './split-before-lowercase.ts';
 import { splitEllipsis } from './split-ellipsis.ts';
 import { splitUnspaced } from './split-unspaced.ts';
@@ -40,6 +41,7 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   splitAfterAddress,
   splitAfterSalutation,
   splitAroundSeparator,
+  splitBeforeInlineList,
 ];
 
 /** The one empty list in `TOKEN_RULES_BY_CHAR`, so the scanner can skip a character with one comparison. */

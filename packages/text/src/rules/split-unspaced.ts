@@ -7,12 +7,13 @@ const ADDRESS_WINDOW = 64;
 
 /**
  * A mark with no space after it is inside a token (`3.14`, `U.S.A.`, `example.com`, `Jr.'s`, `mean...see`) unless it
- * joins a lower-case word or number to a capitalised word (`world.Today`, `1,000.That`): a missing space after a full stop.
+ * joins a lower-case word or number to a capitalised word or the pronoun `I` (`world.Today`, `1,000.That`, `fine.I
+ * think`): a missing space after a full stop.
  */
 export const splitUnspaced: StopRule = (text, stop) => {
   if (stop.next !== stop.after || stop.next >= text.length) return undefined;
   const next = stop.next;
-  if (!isUpper(text.charCodeAt(next)) || !isLower(text.charCodeAt(next + 1))) return false;
+  if (!isUpper(text.charCodeAt(next)) || !(isLower(text.charCodeAt(next + 1)) || isPronounI(text, next))) return false;
   if (stop.kind !== 'period') return stop.after;
   const before = text.charCodeAt(stop.start - 1);
   if (!isLower(before) && !isDigit(before)) return false;
@@ -33,4 +34,10 @@ function insideAddress(text: string, at: number): boolean {
     if (c === 64 || c === 47) return true;
   }
   return false;
+}
+
+// `I` standing alone (`I think`, `I'm`), not the first letter of an acronym (`IBM`) or of a domain (`example.IO`).
+function isPronounI(text: string, at: number): boolean {
+  const c = text.charCodeAt(at + 1);
+  return text.charCodeAt(at) === 73 && (c === 32 || c === 39 || c === 0x2019);
 }
