@@ -54,8 +54,7 @@ export function findBreaks(text: string): number[] {
         if (lines >= 2 || j >= n) {
           cut(i);
           marker = undefined;
-        }
-        else if (sentenceStart !== -1) {
+        } else if (sentenceStart !== -1) {
           const line = { at: i, lineStart: currentLineStart, next: j, sentenceStart };
           if (LINE_RULES.some((rule) => rule(text, line))) cut(i);
         }

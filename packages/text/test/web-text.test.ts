@@ -141,6 +141,16 @@ describe('issue 14: web text', () => {
       'Normally this site is fair.',
     ]);
   });
+  test('split-unspaced: a domain after a name is not a missing space (Newsfeed.Com)', () => {
+    expect(texts('Posted via Newsfeed.Com today. Go home.Comfort him.')).toEqual([
+      'Posted via Newsfeed.Com today.',
+      'Go home.',
+      'Comfort him.',
+    ]);
+  });
+  test('keep-opening-ellipsis: an ellipsis that opens a sentence leads into it', () => {
+    expect(texts('You won!\n\n...Now comes the fun part.')).toEqual(['You won!', '...Now comes the fun part.']);
+  });
   test('lexicon: P.S., Drs., ext. and bn. do not end a sentence', () => {
     expect(texts('Thanks again. P.S. I moved. PS. Love the site. Drs. Ali and Wu helped. Dial ext. 4021 now.')).toEqual(
       ['Thanks again.', 'P.S. I moved.', 'PS. Love the site.', 'Drs. Ali and Wu helped.', 'Dial ext. 4021 now.'],

@@ -4,6 +4,7 @@ import { keepAfterTitle } from './keep-after-title.ts';
 import { keepBeforeLowercase } from './keep-before-lowercase.ts';
 import { keepBracketedEllipsis } from './keep-bracketed-ellipsis.ts';
 import { keepNumberReference } from './keep-number-reference.ts';
+import { keepOpeningEllipsis } from './keep-opening-ellipsis.ts';
 import type { StopRule } from './rule.ts';
 import { splitAfterAddress } from './split-after-address.ts';
 import { splitAfterEmoticon } from './split-after-emoticon.ts';
@@ -24,6 +25,7 @@ export type { TokenRule, TokenVerdict } from './token-rule.ts';
 export const STOP_RULES: readonly StopRule[] = [
   splitAfterEmoticon,
   keepBracketedEllipsis,
+  keepOpeningEllipsis,
   splitUnspaced,
   splitBeforeLowercase,
   keepBeforeLowercase,

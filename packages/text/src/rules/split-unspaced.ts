@@ -1,4 +1,4 @@
-import { isDigit, isLower, isUpper } from '../chars.ts';
+import { isDigit, isLetter, isLower, isUpper } from '../chars.ts';
 import { ABBREVIATIONS, PREPOSITIVE } from '../lexicon.ts';
 import type { StopRule } from './rule.ts';
 
@@ -19,8 +19,18 @@ export const splitUnspaced: StopRule = (text, stop) => {
   if (!isLower(before) && !isDigit(before)) return false;
   const word = stop.lower;
   if (PREPOSITIVE.has(word) || ABBREVIATIONS.has(word)) return false;
-  return insideAddress(text, stop.start) ? false : stop.after;
+  return insideAddress(text, stop.start) || isDomainEnding(text, next) ? false : stop.after;
 };
+
+// Top-level domains that follow a name with no space (`Newsfeed.Com`, `Amazon.co.uk`): the name is a host, not a sentence.
+const DOMAINS = new Set(['com', 'net', 'org', 'edu', 'gov', 'info', 'biz', 'co']);
+
+function isDomainEnding(text: string, at: number): boolean {
+  let i = at;
+  while (i - at < 5 && isLetter(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  return DOMAINS.has(text.slice(at, i).toLowerCase()) && !(c === 39 || c === 0x2019 || isDigit(c));
+}
 
 function insideAddress(text: string, at: number): boolean {
   for (let i = at - 1; i >= 0 && at - i < ADDRESS_WINDOW; i--) {
