@@ -2,7 +2,7 @@ import { isBullet, isDigit, isInlineSpace, isLineBullet, isLower, isQuestionOrBa
 import { emoticonEnd, isEmoticonEyes } from './emoticon.ts';
 import { LINE_RULES } from './line-rules.ts';
 import { type ListMarker, readListMarker } from './list-marker.ts';
-import { NO_RULES, STOP_RULES, TOKEN_RULES_BY_CHAR, type TokenRule } from './rules/index.ts';
+import { STOP_RULES, TOKEN_RULE_PAIRS, TOKEN_RULES_BY_CHAR, type TokenVerdict } from './rules/index.ts';
 import { readStop } from './stop.ts';
 
 /**
@@ -69,11 +69,14 @@ export function findBreaks(text: string): number[] {
 
     // Token rules look at a token where it starts, at a comma, and at the first `@` inside it (an e-mail address).
     if (prevSpace) emailChecked = false;
-    if ((prevSpace || c === 44 || (c === 64 && !emailChecked)) && c < 128 && TOKEN_RULES_BY_CHAR[c] !== NO_RULES) {
+    if (
+      (prevSpace || c === 44 || (c === 64 && !emailChecked)) &&
+      c < 128 &&
+      TOKEN_RULE_PAIRS[(c << 7) | Math.min(text.charCodeAt(i + 1) & 0xffff, 127)] === 1
+    ) {
       if (c === 64) emailChecked = true;
-      for (const rule of TOKEN_RULES_BY_CHAR[c] as readonly TokenRule[]) {
-        const verdict = rule.decide(text, i, sentenceStart);
-        if (verdict === undefined) continue;
+      const verdict = tokenVerdict(text, i, sentenceStart);
+      if (verdict !== undefined) {
         if (verdict.before && sentenceStart !== -1 && sentenceStart < i) cut(i);
         if (verdict.after > pendingEnd) pendingEnd = verdict.after;
       }
@@ -149,4 +152,15 @@ export function findBreaks(text: string): number[] {
     }
   }
   return breaks;
+}
+
+// The token rules' verdicts at `i` merged: before if any says so, after at the furthest offset any gives.
+function tokenVerdict(text: string, i: number, sentenceStart: number): TokenVerdict | undefined {
+  let merged: TokenVerdict | undefined;
+  for (const rule of TOKEN_RULES_BY_CHAR[text.charCodeAt(i)] ?? []) {
+    const v = rule.decide(text, i, sentenceStart);
+    if (v === undefined) continue;
+    merged = merged ? { before: merged.before || v.before, after: Math.max(merged.after, v.after) } : v;
+  }
+  return merged;
 }

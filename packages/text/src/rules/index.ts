@@ -46,14 +46,15 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   splitBeforeInlineList,
 ];
 
-/** The one empty list in `TOKEN_RULES_BY_CHAR`, so the scanner can skip a character with one comparison. */
-export const NO_RULES: readonly TokenRule[] = [];
-
 /**
  * The token rules by the ASCII code of the character they start at (empty for most): the scanner reaches every token,
  * and most open with a character no rule looks at.
  */
-export const TOKEN_RULES_BY_CHAR: readonly (readonly TokenRule[])[] = Array.from({ length: 128 }, (_, c) => {
-  const rules = TOKEN_RULES.filter((rule) => rule.opens(c));
-  return rules.length > 0 ? rules : NO_RULES;
-});
+export const TOKEN_RULES_BY_CHAR: readonly (readonly TokenRule[])[] = Array.from({ length: 128 }, (_, c) =>
+  TOKEN_RULES.filter((rule) => Array.from({ length: 128 }, (_, next) => rule.opens(c, next)).some(Boolean)),
+);
+
+/** 1 where some token rule opens on a character pair (`128 * c + next`, ASCII; 127 for any other next character). */
+export const TOKEN_RULE_PAIRS: Uint8Array = Uint8Array.from({ length: 128 * 128 }, (_, k) =>
+  TOKEN_RULES.some((rule) => rule.opens(k >> 7, k & 127)) ? 1 : 0,
+);

@@ -14,7 +14,13 @@ const PUNCTUATION = new Set([...'.,;:!?']);
  * several capitalised words, as in an author line (`m.p.cock@vu.nl Vrije Universiteit Amsterdam`).
  */
 export const splitAfterAddress: TokenRule = {
-  opens: (c) => '@hHfFwW<(['.includes(String.fromCharCode(c)),
+  // `@` before a letter; `ht`, `ft`, `ww` (http, ftp, www) in any case, or `<`, `(`, `[` before h, f or w.
+  opens: (c, next) => {
+    const a = String.fromCharCode(c).toLowerCase();
+    const b = String.fromCharCode(next).toLowerCase();
+    if (a === '@') return /[a-z]/.test(b);
+    return ['ht', 'ft', 'ww'].includes(a + b) || ('<(['.includes(a) && 'hfw'.includes(b));
+  },
   decide: (text, at) => {
     if (text.charCodeAt(at) === 64 ? !isEmailAt(text, at) : !isUrlStart(text, at)) return undefined;
     const end = tokenEnd(text, at);

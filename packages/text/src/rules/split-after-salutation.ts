@@ -14,7 +14,7 @@ const MAX_CHARS = 30;
  * starts a new sentence.
  */
 export const splitAfterSalutation: TokenRule = {
-  opens: (c) => c === 44,
+  opens: (c, next) => c === 44 && next === 32,
   decide: (text, at, sentenceStart) => {
     const comma = at;
     if (text.charCodeAt(at + 1) !== 32 || !isUpper(text.charCodeAt(at + 2))) return undefined;

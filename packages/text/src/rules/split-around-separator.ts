@@ -12,7 +12,7 @@ const MIN_RUN = 4;
  * A banner that only opens with one (`----== Posted via`) ends the sentence before it.
  */
 export const splitAroundSeparator: TokenRule = {
-  opens: isRuleChar,
+  opens: (c, next) => isRuleChar(c) && next === c,
   decide: (text, at) => {
     const c = text.charCodeAt(at);
     if (!isRuleChar(c)) return undefined;

@@ -11,9 +11,10 @@ const STAMP = /\d{1,2}\/\d{1,2}\/\d{2,4} \d{1,2}:\d\d(?::\d\d)?(?: ?[AaPp]\.?[Mm
  * PM`).
  */
 export const splitAroundTimestamp: TokenRule = {
-  opens: isDigit,
+  opens: (c, next) => isDigit(c) && (isDigit(next) || next === 47),
   decide: (text, at) => {
-    if (!isDigit(text.charCodeAt(at))) return undefined;
+    // The slash must come after one or two digits: a cheap test before the regular expression, as numbers are common.
+    if (text.charCodeAt(at + 1) !== 47 && text.charCodeAt(at + 2) !== 47) return undefined;
     STAMP.lastIndex = at;
     if (!STAMP.test(text)) return undefined;
     const end = STAMP.lastIndex;

@@ -8,7 +8,7 @@ import type { TokenRule } from './token-rule.ts';
  * it does for a list that opens a sentence. Only the `1)` shape: `1.` and `(1)` are too often part of a sentence.
  */
 export const splitBeforeInlineList: TokenRule = {
-  opens: (c) => c === 49,
+  opens: (c, next) => c === 49 && next === 41,
   decide: (text, at, sentenceStart) => {
     if (sentenceStart < 0 || !isLetter(text.charCodeAt(at - 2))) return undefined;
     const m = readListMarker(text, at);

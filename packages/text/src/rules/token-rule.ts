@@ -13,8 +13,11 @@ export interface TokenVerdict {
  * sentence began (-1 before it has).
  */
 export interface TokenRule {
-  /** A cheap filter on the (ASCII) character code at the token: the scanner skips the rule for any other character. */
-  opens: (c: number) => boolean;
+  /**
+   * A filter on the character at the token and the one after it (ASCII codes; 127 stands for any other character),
+   * tabulated once: the scanner calls `decide` only where some rule's filter holds.
+   */
+  opens: (c: number, next: number) => boolean;
   /** The verdict on the token at `at`. */
   decide: (text: string, at: number, sentenceStart: number) => TokenVerdict | undefined;
 }
