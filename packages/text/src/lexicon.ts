@@ -17,6 +17,12 @@ export const BEFORE_NUMBER = words(`
   jan feb mar apr jun jul aug sep sept oct nov dec
 `);
 
+/**
+ * The words of `BEFORE_NUMBER` that are also everyday words (`Hell no.`, `modern art.`, `the app.`, `my ex.`): they are
+ * abbreviations only before a number.
+ */
+export const WORDS_BEFORE_NUMBER = words(`no art app ex tab par op sec ver pl`);
+
 /** Other common abbreviations: they end a sentence only when a sentence-opening word follows. */
 export const ABBREVIATIONS = words(`
   inc ltd co corp llc plc bros assn assoc dept div univ inst intl natl govt admin est etc al
@@ -48,9 +54,17 @@ export const PREPOSITIONS = words(`
   at by on in from since until till before after around about near by during through past toward towards
 `);
 
-/** True for a word (lower-cased, without its final period) that any of the lists above names as an abbreviation. */
+/**
+ * True for a word (lower-cased, without its final period) that the lists above name as an abbreviation, whatever
+ * follows it (so not `no`, `art`: those only before a number).
+ */
 export function isKnownAbbreviation(lower: string): boolean {
-  return PREPOSITIVE.has(lower) || BEFORE_NUMBER.has(lower) || ABBREVIATIONS.has(lower) || POSTPOSITIVE.has(lower);
+  return (
+    PREPOSITIVE.has(lower) ||
+    (BEFORE_NUMBER.has(lower) && !WORDS_BEFORE_NUMBER.has(lower)) ||
+    ABBREVIATIONS.has(lower) ||
+    POSTPOSITIVE.has(lower)
+  );
 }
 
 /** Words that open the greeting of a letter or post (`Hi,` `Dear All,`). */

@@ -151,6 +151,14 @@ describe('issue 14: web text', () => {
   test('keep-opening-ellipsis: an ellipsis that opens a sentence leads into it', () => {
     expect(texts('You won!\n\n...Now comes the fun part.')).toEqual(['You won!', '...Now comes the fun part.']);
   });
+  test('lexicon: `no.`, `art.` are words unless a number follows (Hell no. That, No. 5)', () => {
+    expect(texts('Hell no. That is a bad name. It was No. 5 in modern art. Her show opens soon.')).toEqual([
+      'Hell no.',
+      'That is a bad name.',
+      'It was No. 5 in modern art.',
+      'Her show opens soon.',
+    ]);
+  });
   test('lexicon: P.S., Drs., ext. and bn. do not end a sentence', () => {
     expect(texts('Thanks again. P.S. I moved. PS. Love the site. Drs. Ali and Wu helped. Dial ext. 4021 now.')).toEqual(
       ['Thanks again.', 'P.S. I moved.', 'PS. Love the site.', 'Drs. Ali and Wu helped.', 'Dial ext. 4021 now.'],

@@ -6,6 +6,7 @@ import {
   PREPOSITIONS,
   PREPOSITIVE,
   SENTENCE_STARTERS,
+  WORDS_BEFORE_NUMBER,
 } from '../lexicon.ts';
 import { isCapitalised, leadingWords, wordAt } from '../words.ts';
 import type { StopRule } from './rule.ts';
@@ -25,7 +26,7 @@ export const decideAbbreviation: StopRule = (text, stop) => {
   const { word, lower } = stop;
   const isAbbreviation =
     ABBREVIATIONS.has(lower) ||
-    BEFORE_NUMBER.has(lower) ||
+    (BEFORE_NUMBER.has(lower) && !WORDS_BEFORE_NUMBER.has(lower)) ||
     DOTTED.test(word) ||
     (word.length === 1 && isLower(word.charCodeAt(0)));
   if (!isAbbreviation) return undefined;
