@@ -27,7 +27,7 @@ export const decideAbbreviation: StopRule = (text, stop) => {
   const isAbbreviation =
     ABBREVIATIONS.has(lower) ||
     (BEFORE_NUMBER.has(lower) && !WORDS_BEFORE_NUMBER.has(lower)) ||
-    DOTTED.test(word) ||
+    (word.includes('.') && DOTTED.test(word)) ||
     (word.length === 1 && isLower(word.charCodeAt(0)));
   if (!isAbbreviation) return undefined;
   if (isOpeningPhrase(text, stop.sentenceStart, stop.start)) return false;
