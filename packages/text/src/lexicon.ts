@@ -30,6 +30,7 @@ export const ABBREVIATIONS = words(`
   jan feb apr jun jul aug sep sept oct nov dec tue tues thu thur thurs fri
   a.m p.m u.s u.k u.n e.u ph.d m.d b.a m.a b.sc m.sc d.c
   dist km kg lb lbs oz qt hr hrs mins yr yrs mos wks esp incl excl misc bn mn mln bln tn pct
+  min max avg apt appt bldg tsp tbsp pkg qty ft yd yds gal wk
 `);
 
 /** Abbreviations that close a name or list and never precede one, so any capitalised word after them opens a sentence. */

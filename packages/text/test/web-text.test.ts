@@ -69,6 +69,14 @@ describe('issue 14: web text', () => {
       'Next time bring cake.',
     ]);
   });
+  test('split-after-emoticon: a heart and upright faces too (<3, ^_^)', () => {
+    expect(texts('Love this place <3 we go every week. Thanks ^_^ See you soon.')).toEqual([
+      'Love this place <3',
+      'we go every week.',
+      'Thanks ^_^',
+      'See you soon.',
+    ]);
+  });
   test('split-after-emoticon: times, URLs and a colon before a bracket are not emoticons', () => {
     expect(texts('Meet at 9:30 (see http://example.org/a) or call: (555) 0100 today.')).toEqual([
       'Meet at 9:30 (see http://example.org/a) or call: (555) 0100 today.',
@@ -157,6 +165,11 @@ describe('issue 14: web text', () => {
       'That is a bad name.',
       'It was No. 5 in modern art.',
       'Her show opens soon.',
+    ]);
+  });
+  test('lexicon: informal units before a lower-case word (6 ft. tall, 1 tsp. salt)', () => {
+    expect(texts('He is 6 ft. tall and adds 1 tsp. salt to everything.')).toEqual([
+      'He is 6 ft. tall and adds 1 tsp. salt to everything.',
     ]);
   });
   test('lexicon: P.S., Drs., ext. and bn. do not end a sentence', () => {
