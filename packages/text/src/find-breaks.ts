@@ -6,9 +6,10 @@ import { STOP_RULES, TOKEN_RULE_PAIRS, TOKEN_RULES_BY_CHAR, type TokenVerdict } 
 import { readStop } from './stop.ts';
 
 /**
- * Offsets where sentences end, in increasing order. One left-to-right pass: candidates are runs of terminal marks, emoticons, line
- * breaks, bullets and list markers, each decided by rules that look at a bounded window around it, so the pass is linear
- * in the input.
+ * Offsets where sentences end, in increasing order. One left-to-right pass: candidates are runs of terminal marks,
+ * emoticons, line breaks, bullets, list markers and the tokens some token rule opens on (addresses, mail timestamps,
+ * separators, a comma after a greeting), each decided by rules that look at a bounded window around it, so the pass is
+ * linear in the input.
  */
 export function findBreaks(text: string): number[] {
   const n = text.length;
