@@ -127,6 +127,10 @@ describe('issue 14: web text', () => {
       'However, I disagree.',
       'Tom, Please call me.',
     ]);
+    expect(texts('Thanks, Kate. Hi, John Smith, how are you?')).toEqual([
+      'Thanks, Kate.',
+      'Hi, John Smith, how are you?',
+    ]);
   });
   test('split-around-separator: a line drawn with one repeated character stands apart', () => {
     expect(texts('Call me at home. ========== The content of this mail is private. ***NOTE*** Read it.')).toEqual([
