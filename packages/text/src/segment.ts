@@ -10,7 +10,9 @@ import { findBreaks } from './find-breaks.ts';
 export function segment(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   let from = 0;
-  for (const to of [...findBreaks(text), text.length]) {
+  const breaks = findBreaks(text);
+  breaks.push(text.length);
+  for (const to of breaks) {
     let s = from;
     let e = to;
     while (s < e && isSpace(text.charCodeAt(s))) s++;

@@ -1,18 +1,28 @@
-import { isCloser, isQuestionOrBang, isSpace } from './chars.ts';
+import { isCloser, isInlineSpace, isQuestionOrBang, isSpace } from './chars.ts';
+import { emoticonEnd } from './emoticon.ts';
+import { footnoteEnd } from './footnote.ts';
 import { wordBefore } from './words.ts';
 
-/** A run of terminal marks (`.` `?` `!` `…` and spaced `. . .`) with what surrounds it, as the stop rules see it. */
+/**
+ * A run of terminal marks (`.` `?` `!` `…` and spaced `. . .`), or an emoticon standing alone (`:)`), with what surrounds
+ * it, as the stop rules see it.
+ */
 export interface Stop {
   /** Offset of the first mark. */
   start: number;
   /** Offset after the last mark. */
   end: number;
-  /** Offset after the closing quotes and brackets that follow the marks (where a sentence would end). */
+  /**
+   * Offset after the closing quotes and brackets that follow the marks, and after an emoticon or footnote mark that
+   * follows them (`great! :)`, `in Dulwich. [17]`): where a sentence would end.
+   */
   after: number;
   /** Offset of the first non-space character after `after`, or the input length. */
   next: number;
-  /** `period` is one `.`; `ellipsis` is two or more dots or `…`; `bang` is a run of `?` and `!`. */
-  kind: 'period' | 'ellipsis' | 'bang';
+  /** `period` is one `.`; `ellipsis` is two or more dots or `…`; `bang` is a run of `?` and `!`; `emoticon` is `:)`. */
+  kind: 'period' | 'ellipsis' | 'bang' | 'emoticon';
+  /** True when the stop is an emoticon or the marks are followed by one (`great! :P`). */
+  emoticon: boolean;
   /** Number of dots (`…` counts three). */
   dots: number;
   /** True when the dots are separated by single spaces (`. . .`, the style of scholarly quotation). */
@@ -28,14 +38,21 @@ export interface Stop {
 // A closer run longer than this is not punctuation any more; the bound keeps every look-ahead O(1).
 const MAX_CLOSERS = 4;
 
-/** Read the stop whose first mark is at `i`; the caller guarantees `text[i]` is `.`, `…`, `?` or `!`. */
+/**
+ * Read the stop whose first mark is at `i`; the caller guarantees `text[i]` is `.`, `…`, `?` or `!`, or that an emoticon
+ * starts there.
+ */
 export function readStop(text: string, i: number, sentenceStart: number): Stop {
   const n = text.length;
   let j = i;
   let dots = 0;
   let spacedDots = false;
   let kind: Stop['kind'];
-  if (isQuestionOrBang(text.charCodeAt(i))) {
+  const face = emoticonEnd(text, i);
+  if (face > 0) {
+    kind = 'emoticon';
+    j = face;
+  } else if (isQuestionOrBang(text.charCodeAt(i))) {
     kind = 'bang';
     while (j < n && (isQuestionOrBang(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
   } else {
@@ -58,10 +75,26 @@ export function readStop(text: string, i: number, sentenceStart: number): Stop {
   const end = j;
   let after = end;
   while (after < n && after - end < MAX_CLOSERS && isCloser(text.charCodeAt(after))) after++;
+  // An emoticon or a footnote after the marks belongs to the sentence they end (`family !!!! :-)`, `Dulwich. [17]`).
+  let emoticon = kind === 'emoticon';
+  if (!emoticon) {
+    let k = after;
+    while (k < n && k - after < MAX_CLOSERS && isInlineSpace(text.charCodeAt(k))) k++;
+    const note = footnoteEnd(text, k);
+    if (note > 0) after = note;
+    else if (k > after) {
+      const face = emoticonEnd(text, k);
+      if (face > 0) {
+        after = face;
+        emoticon = true;
+      }
+    }
+  }
   let next = after;
   while (next < n && isSpace(text.charCodeAt(next))) next++;
   const word = wordBefore(text, i, sentenceStart);
-  return { start: i, end, after, next, kind, dots, spacedDots, sentenceStart, word, lower: word.toLowerCase() };
+  const lower = word.toLowerCase();
+  return { start: i, end, after, next, kind, emoticon, dots, spacedDots, sentenceStart, word, lower };
 }
 
 function isWordChar(c: number): boolean {

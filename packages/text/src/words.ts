@@ -4,13 +4,15 @@ import { isDigit, isLetter, isLower, isOpener, isSpace, isUpper } from './chars.
 // keeps the segmenter linear on a 10 MB paragraph or a megabyte of dots.
 const MAX_WORD = 40;
 
-/** The word that ends at `end` (letters, digits, inner dots, `°`), at most 40 characters and not before `floor`. */
+/** The word that ends at `end` (letters, digits, inner dots and apostrophes, `°`), at most 40 characters, not before `floor`. */
 export function wordBefore(text: string, end: number, floor = 0): string {
   let i = end;
   const stop = Math.max(floor, end - MAX_WORD);
   while (i > stop) {
     const c = text.charCodeAt(i - 1);
     if (isLetter(c) || isDigit(c) || c === 46 || c === 0xb0 || c === 0xba) i--;
+    // An apostrophe inside a word (`didn't`, `it's`): without it the word would be `t`, which reads as an initial.
+    else if ((c === 39 || c === 0x2019) && i < end && isLetter(text.charCodeAt(i - 2))) i--;
     else break;
   }
   return text.slice(i, end);

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { segment, tokenize } from '../src/index.ts';
 
 // Random text built from the pieces that trip segmenters: marks, quotes, brackets, line breaks, abbreviations, list
-// markers, digits, plus arbitrary Unicode (lone surrogates included).
+// markers, digits, the web-text pieces (emoticons, footnotes, addresses, mail timestamps, separators, salutations), plus
+// arbitrary Unicode (lone surrogates included).
 const piece = fc.oneof(
   fc.constantFrom(
     '.',
@@ -42,6 +43,18 @@ const piece = fc.oneof(
     '$5',
     'x@y.z',
     'https://a.b/c.d',
+    ':)',
+    ' :-( ',
+    '[1]',
+    '[...]',
+    'Jo@ex.com ',
+    'www.a.b ',
+    '08/16/2000 12:05 PM',
+    '=====',
+    '***',
+    'Regards, ',
+    '1) ',
+    "didn't",
     '\u2029',
     '\u00a0',
     '\t',

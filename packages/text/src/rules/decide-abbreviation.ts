@@ -6,6 +6,7 @@ import {
   PREPOSITIONS,
   PREPOSITIVE,
   SENTENCE_STARTERS,
+  WORDS_BEFORE_NUMBER,
 } from '../lexicon.ts';
 import { isCapitalised, leadingWords, wordAt } from '../words.ts';
 import type { StopRule } from './rule.ts';
@@ -25,8 +26,8 @@ export const decideAbbreviation: StopRule = (text, stop) => {
   const { word, lower } = stop;
   const isAbbreviation =
     ABBREVIATIONS.has(lower) ||
-    BEFORE_NUMBER.has(lower) ||
-    DOTTED.test(word) ||
+    (BEFORE_NUMBER.has(lower) && !WORDS_BEFORE_NUMBER.has(lower)) ||
+    (word.includes('.') && DOTTED.test(word)) ||
     (word.length === 1 && isLower(word.charCodeAt(0)));
   if (!isAbbreviation) return undefined;
   if (isOpeningPhrase(text, stop.sentenceStart, stop.start)) return false;
