@@ -3,11 +3,12 @@
 // TensorFlow.js's WebAssembly backend, so nothing is downloaded at run time and no native build is needed.
 //
 // The model runs on worker threads, loaded lazily: nothing starts until a text has to be encoded, so only embedding
-// models pay for TensorFlow.js (about 1 s and 130 MB a thread). TensorFlow.js's WebAssembly backend has no threads of its
-// own under Node (it reports no multithread support), so one model per worker thread is what uses a second core.
-// Each worker encodes one text at a time: a batch of several texts gives different low bits (up to 2e-7) from the
-// same text alone, and a sentence must get the same vector whichever batch or thread it lands in, so that a saved
-// model predicts the same everywhere.
+// models pay for TensorFlow.js (about 1 s and 140 MB a thread). TensorFlow.js's WebAssembly backend has no threads
+// of its own under Node (it reports no multithread support), so one model per worker thread is what uses a second
+// core.
+// Each worker encodes one text at a time: a batch of several texts gives different low bits from the same text alone,
+// and a sentence must get the same vector whichever batch or thread it lands in, so that a saved model predicts the
+// same everywhere.
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
