@@ -1,5 +1,5 @@
 import { StanceError } from '@stance/schema';
-import { embedOneByOne, loadUseModel } from './use-adapter.ts';
+import { useWorkerPool } from './use-adapter.ts';
 
 /** Turns sentences into dense vectors; models that use one record its `id` and refuse any other. */
 export interface SentenceEncoder {
@@ -23,32 +23,53 @@ export const USE_DIMS = 512;
 // without punctuation, not a sentence, and its first part says enough.
 const MAX_CHARS = 2000;
 
-let shared: Promise<SentenceEncoder> | undefined;
+/** Options of a USE lite encoder. */
+export interface UseEncoderOptions {
+  /** Worker threads to encode on, each with its own copy of the model. @default one per core, at most 4 */
+  threads?: number;
+}
+
+/** A USE lite encoder with its own worker threads (see createUseEncoder). */
+export interface UseEncoder extends SentenceEncoder {
+  /** How many worker threads it may start. */
+  readonly threads: number;
+  /** Stop its worker threads; the cache is kept, and a later `encode` starts them again. */
+  close(): Promise<void>;
+}
 
 /**
- * The built-in sentence encoder, loaded once per process. Vectors are cached by text, so cross-validation folds and
- * repeated sentences are encoded once.
+ * A USE lite encoder of its own: nothing loads until `encode` has a text to encode, then the model runs on up to
+ * `threads` worker threads, one text at a time each, so a text gets the same vector whatever the thread count.
+ * Vectors are cached by text, so cross-validation folds and repeated sentences are encoded once.
  */
-export function useEncoder(): Promise<SentenceEncoder> {
-  shared ??= loadUseModel().then((model) => {
-    const cache = new Map<string, Float32Array>();
-    const dims = USE_DIMS;
-    return {
-      id: USE_ENCODER_ID,
-      dims,
-      async encode(texts, onProgress) {
-        const keys = texts.map((t) => t.trim().slice(0, MAX_CHARS));
-        const missing = [...new Set(keys.filter((k) => k !== '' && !cache.has(k)))];
-        const vectors = await embedOneByOne(model, missing, onProgress);
-        missing.forEach((k, i) => {
-          cache.set(k, Float32Array.from(vectors[i]!));
-        });
-        // An empty text has no tokens for the model to read; the zero vector leaves only the bias to decide.
-        const zero = new Float32Array(dims);
-        return keys.map((k) => (k === '' ? zero : cache.get(k)!));
-      },
-    };
-  });
+export function createUseEncoder(options: UseEncoderOptions = {}): UseEncoder {
+  const pool = useWorkerPool(options.threads);
+  const cache = new Map<string, Float32Array>();
+  const dims = USE_DIMS;
+  return {
+    id: USE_ENCODER_ID,
+    dims,
+    threads: pool.threads,
+    async encode(texts, onProgress) {
+      const keys = texts.map((t) => t.trim().slice(0, MAX_CHARS));
+      const missing = [...new Set(keys.filter((k) => k !== '' && !cache.has(k)))];
+      const vectors = await pool.embed(missing, onProgress);
+      missing.forEach((k, i) => {
+        cache.set(k, vectors[i]!);
+      });
+      // An empty text has no tokens for the model to read; the zero vector leaves only the bias to decide.
+      const zero = new Float32Array(dims);
+      return keys.map((k) => (k === '' ? zero : cache.get(k)!));
+    },
+    close: () => pool.close(),
+  };
+}
+
+let shared: UseEncoder | undefined;
+
+/** The built-in sentence encoder, shared by the whole process (see createUseEncoder; default thread count). */
+export async function useEncoder(): Promise<SentenceEncoder> {
+  shared ??= createUseEncoder();
   return shared;
 }
 

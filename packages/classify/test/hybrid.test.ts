@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  createUseEncoder,
   modelFromJson,
   modelToJson,
   predictTexts,
@@ -10,7 +14,9 @@ import {
 } from '../src/index.ts';
 import { examples } from './subj-obj.ts';
 
-// The real encoder runs here (USE lite from node_modules, ~150 ms to load, ~26 ms a sentence): no stand-in vectors.
+// The real encoder runs here (USE lite from node_modules, on worker threads; ~1 s to load, ~26 ms a sentence): no
+// stand-in vectors.
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const probes = ['What an absurd, shameful mess!', 'The plant employs 300 people.', ''];
 
 describe('sentence encoder', () => {
@@ -58,6 +64,42 @@ describe('sentence encoder', () => {
       process.stdout.write = write;
     }
     expect(writes).toEqual([]);
+  });
+});
+
+describe('sentence encoder threads', () => {
+  // Generous bounds: three models load and 80 sentences are encoded on a machine that may be busy.
+  it('give every text the same vector on one thread or two (one text at a time, whatever the thread)', {
+    timeout: 180_000,
+  }, async () => {
+    // 40 texts: enough for the pool to start its second thread (one more per 32 texts of a call).
+    const texts = Array.from({ length: 40 }, (_, i) => `Thread check ${i}: the council ${i % 2 ? 'erred' : 'voted'}.`);
+    const one = createUseEncoder({ threads: 1 });
+    const two = createUseEncoder({ threads: 2 });
+    try {
+      expect([one.threads, two.threads]).toEqual([1, 2]);
+      const [a, b] = await Promise.all([one.encode(texts), two.encode(texts)]);
+      expect(b).toEqual(a);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+
+  it('refuses a thread count below one with one line', () => {
+    expect(() => createUseEncoder({ threads: 0 })).toThrow(/^encoder threads must be ≥ 1, got 0$/);
+  });
+
+  it('lets the process exit when done and prints nothing of its own to stdout (regression: a piped worker stdout held the process open)', {
+    timeout: 180_000,
+  }, () => {
+    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['packages/classify/test/fixtures/encode-once.ts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout, r.stderr).toBe('{"vectors":40,"dims":512}\n');
   });
 });
 

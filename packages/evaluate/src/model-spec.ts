@@ -13,7 +13,8 @@ export type ModelSpec =
 
 /**
  * The built-in model names, in the order `stance bench` runs them by default. `hybrid` is built in but runs only when
- * named: its sentence encoder reads about 40 sentences a second, which a default run on 100k sentences should not pay.
+ * named: its sentence encoder reads about 40 sentences a second per core, which a default run on 100k sentences should
+ * not pay.
  */
 export const BUILT_IN_MODELS = ['majority', 'rules', 'nb', 'logreg'] as const;
 

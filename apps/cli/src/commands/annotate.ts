@@ -19,7 +19,7 @@ function defaultModel(corpusDir: string): SuggestionModel | null {
   const model = modelFromJson(readTextFile(path, path), path);
   if (model.encoder !== undefined)
     throw new StanceError(
-      `a ${model.kind} model reads sentence embeddings (about 40 sentences a second), too slow for suggestions; ` +
+      `a ${model.kind} model reads sentence embeddings (about 40 sentences a second per core), too slow for suggestions; ` +
         'use `stance train --model logreg` for the UI',
       { where: path },
     );

@@ -123,7 +123,7 @@ export const trainCommand: Command = {
     model: {
       type: 'string',
       arg: 'KIND',
-      help: '`logreg` (default), `nb`, or `hybrid`: logreg mixed with logreg over sentence embeddings (best, ~40 sentences/s)',
+      help: '`logreg` (default), `nb`, or `hybrid`: logreg mixed with logreg over sentence embeddings (best, ~40 sentences/s per core)',
     },
     map: { type: 'string', arg: 'A=x,…', help: 'rename labels before training, e.g. SUBJ=opinion,OBJ=fact' },
     l2: { type: 'string', arg: 'X', help: 'logreg L2 penalty (default 0.003, chosen by cross-validation)' },
@@ -179,7 +179,9 @@ export const trainCommand: Command = {
     };
     const started = Date.now();
     if (kind === 'hybrid')
-      io.stderr.write(`encoding ${examples.length} sentences with the sentence encoder (about 40 a second)…\n`);
+      io.stderr.write(
+        `encoding ${examples.length} sentences with the sentence encoder (about 40 a second per core)…\n`,
+      );
     // A progress bar only on a terminal: in a pipe or a log file, a line per sentence would be noise.
     const onProgress = (done: number, total: number) => {
       if (done % 10 === 0 || done === total)
