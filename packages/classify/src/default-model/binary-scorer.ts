@@ -75,3 +75,51 @@ export function binaryScorer(component: BinaryComponent): BinaryScorer {
     },
   };
 }
+
+/** Two components scored together: one table lookup per feature for both. */
+export interface PairScorer {
+  /** Probabilities of each component's positive label, in the order the components were given. */
+  probabilities(features: ReadonlySet<string>): [number, number];
+}
+
+/**
+ * Prepare two components that read the same feature sets (the default labeller's opinion and quote models). Same
+ * arithmetic as binaryScorer; a feature known to one component only has weight and scale 0 in the other.
+ */
+export function pairScorer(a: BinaryComponent, b: BinaryComponent): PairScorer {
+  // Per feature: [weight·scale of a, scale² of a, weight·scale of b, scale² of b], so a sentence costs four adds each.
+  const table = new Map<string, Float64Array>();
+  const add = (c: BinaryComponent, at: number) => {
+    c.features.forEach((f, j) => {
+      let entry = table.get(f);
+      if (!entry) {
+        entry = new Float64Array(4);
+        table.set(f, entry);
+      }
+      const s = c.scale[j]!;
+      entry[at] = c.weight[j]! * s;
+      entry[at + 1] = s * s;
+    });
+  };
+  add(a, 0);
+  add(b, 2);
+  const sigmoid = (bias: number, dot: number, norm: number) =>
+    1 / (1 + Math.exp(-(bias + (norm > 0 ? dot / Math.sqrt(norm) : 0))));
+  return {
+    probabilities(features) {
+      let dotA = 0;
+      let normA = 0;
+      let dotB = 0;
+      let normB = 0;
+      for (const f of features) {
+        const e = table.get(f);
+        if (e === undefined) continue;
+        dotA += e[0]!;
+        normA += e[1]!;
+        dotB += e[2]!;
+        normB += e[3]!;
+      }
+      return [sigmoid(a.bias, dotA, normA), sigmoid(b.bias, dotB, normB)];
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { quoteContext } from '../context.ts';
 import { sentenceFeatures } from '../features.ts';
 import { predictFromView } from '../label-sentence.ts';
 import type { Model, ModelPrediction, PredictOptions } from '../model.ts';
-import { binaryScorer } from './binary-scorer.ts';
+import { pairScorer } from './binary-scorer.ts';
 import { combine } from './combine.ts';
 import type { LabellerData } from './labeller-data.ts';
 
@@ -33,28 +33,24 @@ const RULES_SKIP = 'r:skip';
  * components; skip from the rules; then opinion / quote / fact by `combine`.
  */
 export function labellerFromData(data: LabellerData): DefaultLabeller {
-  const opinion = binaryScorer(data.opinion);
-  const quote = binaryScorer(data.quote);
-  const components = (texts: readonly string[], options: PredictOptions = {}): ComponentOutput[] => {
-    const context = options.independent ? texts.map(() => false) : quoteContext(texts);
-    return texts.map((text, i) => {
+  const scorer = pairScorer(data.opinion, data.quote);
+  const contextOf = (texts: readonly string[], options: PredictOptions): boolean[] =>
+    options.independent ? texts.map(() => false) : quoteContext(texts);
+  const outputs = (texts: readonly string[], context: readonly boolean[]): ComponentOutput[] =>
+    texts.map((text, i) => {
       const features = sentenceFeatures(text, context[i]!, data.features);
-      return {
-        opinion: opinion.probability(features),
-        quote: quote.probability(features),
-        skip: features.has(RULES_SKIP),
-      };
+      const [opinion, quote] = scorer.probabilities(features);
+      return { opinion, quote, skip: features.has(RULES_SKIP) };
     });
-  };
   return {
     name: data.name,
     kind: 'labeller',
     labels: LABELS,
     data,
-    components,
+    components: (texts, options = {}) => outputs(texts, contextOf(texts, options)),
     predict(texts, options = {}) {
-      const context = options.independent ? texts.map(() => false) : quoteContext(texts);
-      return components(texts, options).map((c, i): ModelPrediction => {
+      const context = contextOf(texts, options);
+      return outputs(texts, context).map((c, i): ModelPrediction => {
         if (c.skip) {
           // Rare (headings, bylines): the rules' own scores say how sure the skip is.
           const p = predictFromView(texts[i]!, context[i]!).prediction;
