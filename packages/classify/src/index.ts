@@ -2,6 +2,8 @@ export type { CueRule, SentenceView } from './cue-rule.ts';
 export type { BinaryComponent } from './default-model/binary-scorer.ts';
 export type { BuildFile } from './default-model/build.ts';
 export { buildLabeller } from './default-model/build.ts';
+export type { CombinedScores } from './default-model/combine.ts';
+export { combineComponents } from './default-model/combine.ts';
 export type { ComponentOutput, DefaultLabeller } from './default-model/labeller.ts';
 export { labellerFromData } from './default-model/labeller.ts';
 export type { LabellerData, LabellerProvenance, Probe, TrainingFile } from './default-model/labeller-data.ts';

@@ -6,7 +6,7 @@ import { isStanceError, LABELS } from '@stance/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { binaryComponent, binaryScorer, pairScorer } from '../src/default-model/binary-scorer.ts';
-import { combine } from '../src/default-model/combine.ts';
+import { combineComponents } from '../src/default-model/combine.ts';
 import { sentenceFeatures } from '../src/features.ts';
 import type { LabellerData } from '../src/index.ts';
 import {
@@ -127,12 +127,12 @@ describe('components and combination', () => {
   });
 
   it('follows the guidelines’ precedence: opinion, then quote, then fact; scores factorise', () => {
-    expect(combine(0.7, 0.9).label).toBe('opinion');
-    expect(combine(0.3, 0.9).label).toBe('quote');
-    expect(combine(0.3, 0.2).label).toBe('fact');
+    expect(combineComponents(0.7, 0.9).label).toBe('opinion');
+    expect(combineComponents(0.3, 0.9).label).toBe('quote');
+    expect(combineComponents(0.3, 0.2).label).toBe('fact');
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (o, q) => {
-        const { scores } = combine(o, q);
+        const { scores } = combineComponents(o, q);
         expect(scores.fact + scores.quote + scores.opinion + scores.skip).toBeCloseTo(1, 9);
         expect(scores.opinion).toBe(o);
       }),

@@ -10,7 +10,7 @@ export type CombinedScores = Record<Label, number>;
  * trained class-balanced, so 0.5 is its decision under equal priors: no threshold is tuned to one split's label share.
  * The scores factorise the same way: opinion = p_o, quote = (1 − p_o)·p_q, fact = (1 − p_o)·(1 − p_q).
  */
-export function combine(opinion: number, quote: number): { label: Label; scores: CombinedScores } {
+export function combineComponents(opinion: number, quote: number): { label: Label; scores: CombinedScores } {
   const scores: CombinedScores = {
     fact: (1 - opinion) * (1 - quote),
     quote: (1 - opinion) * quote,

@@ -4,7 +4,7 @@ import { sentenceFeatures } from '../features.ts';
 import { predictFromView } from '../label-sentence.ts';
 import type { Model, ModelPrediction, PredictOptions } from '../model.ts';
 import { pairScorer } from './binary-scorer.ts';
-import { combine } from './combine.ts';
+import { combineComponents } from './combine.ts';
 import type { LabellerData } from './labeller-data.ts';
 
 /** What the components say of one sentence, before they are combined. */
@@ -56,7 +56,7 @@ export function labellerFromData(data: LabellerData): DefaultLabeller {
           const p = predictFromView(texts[i]!, context[i]!).prediction;
           return { label: 'skip', confidence: p.confidence, scores: { ...p.scores } };
         }
-        const { label, scores } = combine(c.opinion, c.quote);
+        const { label, scores } = combineComponents(c.opinion, c.quote);
         return { label, confidence: scores[label], scores };
       });
     },
