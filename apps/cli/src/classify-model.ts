@@ -1,13 +1,23 @@
 import type { Model } from '@stance/classify';
-import { modelFromJson, rulesModel } from '@stance/classify';
+import { defaultLabeller, labellerFromJson, modelFromJson, rulesModel } from '@stance/classify';
 import { readTextFile } from '@stance/corpus';
 import { userPath } from './args.ts';
 import type { Io } from './command.ts';
 
-/** The model a `--model` option names: `rules` (the default) or the path of a model saved by `stance train`. */
+/** What `--model` takes, for help texts. */
+export const MODEL_HELP = '`default` (the shipped labeller; the default), `rules`, or a model file from `stance train`';
+
+/**
+ * The model a `--model` option names: `default` (the shipped labeller, also when no option is given), `rules`, or the
+ * path of a model saved by `stance train` (or a labeller file written by `pnpm build:model --out`).
+ */
 export function loadModelOption(io: Io, spec: string | undefined): Model {
-  if (spec === undefined || spec === 'rules') return rulesModel;
-  return modelFromJson(readTextFile(userPath(io, spec), spec), spec);
+  if (spec === undefined || spec === 'default') return defaultLabeller();
+  if (spec === 'rules') return rulesModel;
+  const json = readTextFile(userPath(io, spec), spec);
+  return /"format"\s*:\s*"stance-labeller"/.test(json.slice(0, 200))
+    ? labellerFromJson(json, spec)
+    : modelFromJson(json, spec);
 }
 
 /** Round a score for output: 4 decimals are plenty and keep lines short. */

@@ -20,10 +20,10 @@ const DOC = [
 
 // Each case spawns the real command (about a second each, more on a busy machine).
 describe('stance analyze', { timeout: 30_000 }, () => {
-  it('prints each sentence with its label and cues, then the profile', () => {
+  it('--model rules: prints each sentence with its label and cues, then the profile', () => {
     const file = join(dir, 'doc.md');
     writeFileSync(file, DOC);
-    const r = stance(['analyze', file]);
+    const r = stance(['analyze', file, '--model', 'rules']);
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain('\u001b[');
     const labelled = r.stdout
@@ -65,7 +65,7 @@ describe('stance analyze', { timeout: 30_000 }, () => {
 
   it('--jsonl: offsets slice the input as given, CRLF included, and cue offsets too', () => {
     const crlf = DOC.replace(/\n/g, '\r\n');
-    const r = stance(['analyze', '-', '--jsonl'], crlf);
+    const r = stance(['analyze', '-', '--jsonl', '--model', 'rules'], crlf);
     expect(r.status).toBe(0);
     const objects = r.stdout
       .trim()
@@ -87,6 +87,30 @@ describe('stance analyze', { timeout: 30_000 }, () => {
         shares: { fact: 0.167, quote: 0.5, opinion: 0.333 },
       },
     });
+  });
+
+  it('labels with the shipped default labeller when no --model is given, cues still from the rules', () => {
+    const doc = [
+      '# Fares again',
+      '',
+      'The council approved the budget on 12 March by seven votes to four.',
+      '',
+      '“We will not close the depot,” the director said.',
+      '',
+      'This is a shameful waste of public money.',
+      '',
+    ].join('\n');
+    const r = stance(['analyze', '-', '--jsonl'], doc);
+    expect(r.status).toBe(0);
+    const objects = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(objects.slice(0, -1).map((o) => o.label)).toEqual(['skip', 'fact', 'quote', 'opinion']);
+    expect(objects[3].cues.map((c: { kind: string }) => c.kind)).toContain('evaluative');
+    expect(objects.at(-1).profile.model).toBe('default');
+    // `--model default` names the same labeller.
+    expect(stance(['analyze', '-', '--jsonl', '--model', 'default'], doc).stdout).toBe(r.stdout);
   });
 
   it('strips control characters from terminal output', () => {

@@ -146,7 +146,7 @@ describe.skipIf(!hasTmux)('stance annotate in a real terminal (tmux 80x24; skipp
     expect(after).toHaveLength(before + 1);
     expect(after.at(-1)).toMatchObject({ type: 'label', label: 'opinion', annotator: 't', guideline: '1.0' });
     expect(after.at(-1)?.sentence).toMatch(/^rates:/);
-    expect(after.at(-1)?.suggestion).toMatchObject({ model: 'rules', shown: true });
+    expect(after.at(-1)?.suggestion).toMatchObject({ model: 'default', shown: true });
     tmux('kill-session', '-t', 'C');
 
     // The dead process's lock is taken over on the next start, which resumes after the killed label.

@@ -31,6 +31,19 @@ describe('stance classify', { timeout: 30_000 }, () => {
     expect(Object.keys(out[0].scores).sort()).toEqual(['fact', 'opinion', 'quote', 'skip']);
   });
 
+  it('uses the shipped default labeller unless --model names another; --model rules selects the rules', () => {
+    const input = `${JSON.stringify({ id: 'x', text: 'The minister said the scheme would be reviewed next year.' })}\n`;
+    const byDefault = stance(['classify'], input);
+    expect(byDefault.status).toBe(0);
+    expect(stance(['classify', '--model', 'default'], input).stdout).toBe(byDefault.stdout);
+    const answer = JSON.parse(byDefault.stdout);
+    expect(answer.label).toBe('quote');
+    // The default decides skip by the rules first, so a sentence it does not skip has a skip score of 0.
+    expect(answer.scores.skip).toBe(0);
+    const rules = JSON.parse(stance(['classify', '--model', 'rules'], input).stdout);
+    expect(rules.scores.skip).toBeGreaterThan(0);
+  });
+
   it('streams large input across chunk boundaries (multi-byte characters, no final newline)', () => {
     const lines = Array.from({ length: 4000 }, (_, i) =>
       JSON.stringify({ id: `n${i}`, text: `“Café ${i} ☕ is a terrible idea,” said Zoë — or was it ${i}%?` }),

@@ -1,5 +1,6 @@
-// `pnpm bench:classify`: accuracy of the rules and the trained models on CheckThat (opinion vs rest) and on the
-// bundled sample corpus, and the speed of `stance classify` against a pass-through peer in the same run.
+// `pnpm bench:classify` (second part; default-labeller.bench.ts runs first): accuracy of the rules and the trainable
+// models on CheckThat (opinion vs rest) and on the bundled sample corpus, and the speed of `stance classify` (default
+// labeller and rules) against a pass-through peer in the same run. `--speed` runs only the speed part.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -302,72 +303,74 @@ const load = (split: string) =>
   );
 const trainDev = [...load('train'), ...load('dev')];
 const devTest = load('dev_test');
-const SO = ['SUBJ', 'OBJ'];
-const toSubj = (label: string) => (label === 'opinion' ? 'SUBJ' : 'OBJ');
-const rows: Row[] = [];
-const rulesTrainDev = predictLabels(rulesModel, trainDev).map(toSubj);
-const rulesTest = predictLabels(rulesModel, devTest).map(toSubj);
-rows.push({
-  set: 'checkthat',
-  model: 'rules',
-  chosen: 'opinion=SUBJ, rest=OBJ',
-  cv: `${macroF1(
-    trainDev.map((e) => e.label),
-    rulesTrainDev,
-    SO,
-  ).toFixed(3)} (no fit)`,
-  test: macroF1(
-    devTest.map((e) => e.label),
-    rulesTest,
-    SO,
-  ).toFixed(3),
-  ms: '-',
-});
-// Sentence embeddings for the hybrid model, computed once (USE lite runs at about 40 sentences a second).
-const encodeStart = performance.now();
-const encoder = await useEncoder();
-const allTexts = [...trainDev, ...devTest].map((e) => e.text);
-for (const [i, v] of (await encoder.encode(allTexts)).entries()) EMBEDDINGS.set(allTexts[i]!, v);
-const encodeSeconds = (performance.now() - encodeStart) / 1000;
-console.error(
-  `encoded ${allTexts.length} CheckThat sentences in ${encodeSeconds.toFixed(1)} s (${Math.round(allTexts.length / encodeSeconds)}/s)`,
-);
-rows.push(fitAndScore('checkthat', 'nb', trainDev, devTest, SO));
-const checkthatLogreg = fitAndScore('checkthat', 'logreg', trainDev, devTest, SO);
-rows.push(checkthatLogreg);
-rows.push(fitAndScoreHybrid('checkthat', trainDev, devTest, SO, checkthatLogreg.options));
-
-// 2. The bundled sample corpus: three-way macro-F1 (fact/quote/opinion), 5 folds grouped by document.
-const goldPath = join(ROOT, 'corpus/gold.jsonl');
-if (existsSync(goldPath)) {
-  const gold = readJsonl<{ sentence: string; label: string; text: string }>(goldPath)
-    .filter((g) => g.label !== 'skip')
-    .map((g): Example => ({ text: g.text, label: g.label, doc: docIdOf(g.sentence) }));
-  const three = ['fact', 'quote', 'opinion'];
+if (!process.argv.includes('--speed')) {
+  const SO = ['SUBJ', 'OBJ'];
+  const toSubj = (label: string) => (label === 'opinion' ? 'SUBJ' : 'OBJ');
+  const rows: Row[] = [];
+  const rulesTrainDev = predictLabels(rulesModel, trainDev).map(toSubj);
+  const rulesTest = predictLabels(rulesModel, devTest).map(toSubj);
   rows.push({
-    set: `sample (${gold.length})`,
+    set: 'checkthat',
     model: 'rules',
-    chosen: '-',
+    chosen: 'opinion=SUBJ, rest=OBJ',
     cv: `${macroF1(
-      gold.map((e) => e.label),
-      predictLabels(rulesModel, gold),
-      three,
+      trainDev.map((e) => e.label),
+      rulesTrainDev,
+      SO,
     ).toFixed(3)} (no fit)`,
-    test: '',
+    test: macroF1(
+      devTest.map((e) => e.label),
+      rulesTest,
+      SO,
+    ).toFixed(3),
     ms: '-',
   });
-  for (const [i, v] of (await encoder.encode(gold.map((e) => e.text))).entries()) EMBEDDINGS.set(gold[i]!.text, v);
-  rows.push(fitAndScore(`sample (${gold.length})`, 'nb', gold, undefined, three));
-  const sampleLogreg = fitAndScore(`sample (${gold.length})`, 'logreg', gold, undefined, three);
-  rows.push(sampleLogreg);
-  rows.push(fitAndScoreHybrid(`sample (${gold.length})`, gold, undefined, three, sampleLogreg.options));
-} else {
-  console.log(`(no ${goldPath}: sample corpus rows skipped)`);
+  // Sentence embeddings for the hybrid model, computed once (USE lite runs at about 40 sentences a second).
+  const encodeStart = performance.now();
+  const encoder = await useEncoder();
+  const allTexts = [...trainDev, ...devTest].map((e) => e.text);
+  for (const [i, v] of (await encoder.encode(allTexts)).entries()) EMBEDDINGS.set(allTexts[i]!, v);
+  const encodeSeconds = (performance.now() - encodeStart) / 1000;
+  console.error(
+    `encoded ${allTexts.length} CheckThat sentences in ${encodeSeconds.toFixed(1)} s (${Math.round(allTexts.length / encodeSeconds)}/s)`,
+  );
+  rows.push(fitAndScore('checkthat', 'nb', trainDev, devTest, SO));
+  const checkthatLogreg = fitAndScore('checkthat', 'logreg', trainDev, devTest, SO);
+  rows.push(checkthatLogreg);
+  rows.push(fitAndScoreHybrid('checkthat', trainDev, devTest, SO, checkthatLogreg.options));
+
+  // 2. The bundled sample corpus: three-way macro-F1 (fact/quote/opinion), 5 folds grouped by document.
+  const goldPath = join(ROOT, 'corpus/gold.jsonl');
+  if (existsSync(goldPath)) {
+    const gold = readJsonl<{ sentence: string; label: string; text: string }>(goldPath)
+      .filter((g) => g.label !== 'skip')
+      .map((g): Example => ({ text: g.text, label: g.label, doc: docIdOf(g.sentence) }));
+    const three = ['fact', 'quote', 'opinion'];
+    rows.push({
+      set: `sample (${gold.length})`,
+      model: 'rules',
+      chosen: '-',
+      cv: `${macroF1(
+        gold.map((e) => e.label),
+        predictLabels(rulesModel, gold),
+        three,
+      ).toFixed(3)} (no fit)`,
+      test: '',
+      ms: '-',
+    });
+    for (const [i, v] of (await encoder.encode(gold.map((e) => e.text))).entries()) EMBEDDINGS.set(gold[i]!.text, v);
+    rows.push(fitAndScore(`sample (${gold.length})`, 'nb', gold, undefined, three));
+    const sampleLogreg = fitAndScore(`sample (${gold.length})`, 'logreg', gold, undefined, three);
+    rows.push(sampleLogreg);
+    rows.push(fitAndScoreHybrid(`sample (${gold.length})`, gold, undefined, three, sampleLogreg.options));
+  } else {
+    console.log(`(no ${goldPath}: sample corpus rows skipped)`);
+  }
+  table(rows);
+  console.log('');
+  console.log(`CV grid (stratified or document-grouped ${FOLDS}-fold, mean of seeds ${SEEDS.join(', ')}):`);
+  for (const l of gridLines) console.log(`  ${l}`);
 }
-table(rows);
-console.log('');
-console.log(`CV grid (stratified or document-grouped ${FOLDS}-fold, mean of seeds ${SEEDS.join(', ')}):`);
-for (const l of gridLines) console.log(`  ${l}`);
 
 // 3. Speed of the real command on 100,000 lines, against a pass-through peer that parses and writes the same JSON.
 const dir = mkdtempSync(join(tmpdir(), 'stance-bench-'));
@@ -405,20 +408,23 @@ process.stdout.write(out);
   };
   const tsx = join(ROOT, 'node_modules/.bin/tsx');
   const ours = run([tsx, 'apps/cli/src/main.ts', 'classify']);
+  const rules = run([tsx, 'apps/cli/src/main.ts', 'classify', '--model', 'rules']);
   const peer = run([process.execPath, passThrough]);
-  // Start-up (tsx compiling the CLI, loading every command) is paid once per run, whatever the input size.
+  // Start-up (tsx compiling the CLI, loading every command, and the default labeller's weights) is paid once per run.
   const startup = run([tsx, 'apps/cli/src/main.ts', 'classify'], empty);
   const line = (name: string, r: { wall: number; cpu: number; n: number }) =>
     `${name.padEnd(44)} ${r.n} lines  wall ${r.wall.toFixed(2)} s = ${Math.round(r.n / r.wall)}/s  cpu ${r.cpu.toFixed(2)} s = ${Math.round(r.n / r.cpu)}/s`;
   console.log('');
-  console.log(line('stance classify (rules, real command)', ours));
+  console.log(line('stance classify (default labeller)', ours));
+  console.log(line('stance classify --model rules', rules));
   console.log(line('peer: node pass-through (parse + write)', peer));
   console.log(
-    `stance classify start-up alone (empty input): wall ${startup.wall.toFixed(2)} s, cpu ${startup.cpu.toFixed(2)} s; ` +
+    `stance classify start-up alone (empty input, default labeller): wall ${startup.wall.toFixed(2)} s, cpu ${startup.cpu.toFixed(2)} s; ` +
       `after start-up: ${Math.round(ours.n / (ours.wall - startup.wall))}/s wall, ${Math.round(ours.n / (ours.cpu - startup.cpu))}/s cpu`,
   );
   console.log(
-    `ratio stance/peer: wall ${(ours.wall / peer.wall).toFixed(2)}×, cpu ${(ours.cpu / peer.cpu).toFixed(2)}× ` +
+    `ratio default/peer: wall ${(ours.wall / peer.wall).toFixed(2)}×, cpu ${(ours.cpu / peer.cpu).toFixed(2)}×; ` +
+      `default/rules: cpu ${(ours.cpu / rules.cpu).toFixed(2)}× ` +
       `(target ≥ 20000 sentences/s: wall ${ours.n / ours.wall >= 20000 ? 'met' : 'not met'}, cpu ${ours.n / ours.cpu >= 20000 ? 'met' : 'not met'})`,
   );
 } finally {

@@ -1,4 +1,16 @@
 export type { CueRule, SentenceView } from './cue-rule.ts';
+export type { BinaryComponent } from './default-model/binary-scorer.ts';
+export type { BuildFile } from './default-model/build.ts';
+export { buildLabeller } from './default-model/build.ts';
+export type { CombinedScores } from './default-model/combine.ts';
+export { combineComponents } from './default-model/combine.ts';
+export type { ComponentOutput, DefaultLabeller } from './default-model/labeller.ts';
+export { labellerFromData } from './default-model/labeller.ts';
+export type { LabellerData, LabellerProvenance, Probe, TrainingFile } from './default-model/labeller-data.ts';
+export { labellerFromJson } from './default-model/labeller-json.ts';
+export { defaultLabeller } from './default-model/load.ts';
+export type { ComponentRecipe, LabellerRecipe } from './default-model/recipe.ts';
+export { DEFAULT_RECIPE, PROBE_SENTENCES } from './default-model/recipe.ts';
 export type { FeatureSettings } from './features.ts';
 export { DEFAULT_FEATURES } from './features.ts';
 export type { SentenceContext } from './label-sentence.ts';

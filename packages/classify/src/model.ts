@@ -20,7 +20,7 @@ export interface PredictOptions {
 /** Anything that labels sentences: the rules, a trained model, later an external one. */
 export interface Model {
   name: string;
-  kind: 'rules' | 'nb' | 'logreg' | 'hybrid';
+  kind: 'rules' | 'nb' | 'logreg' | 'hybrid' | 'labeller';
   labels: readonly string[];
   /** Id of the sentence encoder the model reads (a hybrid model); predict then needs `embeddings`. */
   encoder?: string;

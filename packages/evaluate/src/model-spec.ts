@@ -2,11 +2,11 @@ import type { FeatureSettings, TrainOptions } from '@stance/classify';
 import { StanceError } from '@stance/schema';
 
 /**
- * A model named on the command line: `majority`, `rules`, `nb`, `logreg`, `hybrid` (optionally with training options,
- * `nb:alpha=0.1,char=off`), `cmd:PROGRAM`, or a saved model file.
+ * A model named on the command line: `majority`, `rules`, `default` (the shipped labeller), `nb`, `logreg`, `hybrid`
+ * (optionally with training options, `nb:alpha=0.1,char=off`), `cmd:PROGRAM`, or a saved model file.
  */
 export type ModelSpec =
-  | { kind: 'majority' | 'rules'; name: string }
+  | { kind: 'majority' | 'rules' | 'default'; name: string }
   | { kind: 'nb' | 'logreg' | 'hybrid'; name: string; options?: TrainOptions }
   | { kind: 'cmd'; name: string; command: string }
   | { kind: 'saved'; name: string; path: string };
@@ -83,7 +83,14 @@ export function parseTrainOptions(text: string, spec: string): TrainOptions {
  */
 export function parseModelSpec(spec: string): ModelSpec {
   const text = spec.trim();
-  if (text === 'majority' || text === 'rules' || text === 'nb' || text === 'logreg' || text === 'hybrid')
+  if (
+    text === 'majority' ||
+    text === 'rules' ||
+    text === 'default' ||
+    text === 'nb' ||
+    text === 'logreg' ||
+    text === 'hybrid'
+  )
     return { kind: text, name: text };
   const trained = /^(nb|logreg|hybrid):(.*)$/s.exec(text);
   if (trained) {
@@ -96,7 +103,7 @@ export function parseModelSpec(spec: string): ModelSpec {
     return { kind: 'cmd', name: `cmd:${command}`, command };
   }
   if (text === '')
-    throw new StanceError('--model needs a value: majority, rules, nb, logreg, hybrid, cmd:PROGRAM or a file');
+    throw new StanceError('--model needs a value: majority, rules, default, nb, logreg, hybrid, cmd:PROGRAM or a file');
   return { kind: 'saved', name: text, path: text };
 }
 

@@ -1,6 +1,13 @@
 import { join, resolve } from 'node:path';
-import type { Model, TrainedModel } from '@stance/classify';
-import { modelFromJson, predictTexts, rulesModel, trainModel } from '@stance/classify';
+import type { DefaultLabeller, Model, TrainedModel } from '@stance/classify';
+import {
+  defaultLabeller,
+  labellerFromJson,
+  modelFromJson,
+  predictTexts,
+  rulesModel,
+  trainModel,
+} from '@stance/classify';
 import { readTextFile, writeFileAtomic } from '@stance/corpus';
 import { StanceError } from '@stance/schema';
 import { runExternalModel } from './external-model.ts';
@@ -79,7 +86,11 @@ export async function predictWithModel(model: Model, items: readonly BenchItem[]
 
 /** Load a model saved by `stance train`; read afresh on each run, so a file changed between runs is never stale. */
 function loadSaved(path: string, ctx: RunContext): Model {
-  return modelFromJson(readTextFile(resolve(ctx.cwd, path), path), path);
+  const json = readTextFile(resolve(ctx.cwd, path), path);
+  // A labeller file (`pnpm build:model --out`) names its format first.
+  return /"format"\s*:\s*"stance-labeller"/.test(json.slice(0, 200))
+    ? labellerFromJson(json, path)
+    : modelFromJson(json, path);
 }
 
 let trainFiles = 0;
@@ -110,21 +121,26 @@ export async function runModel(
       return { predictions, trainMs: trained - started, predictMs: performance.now() - trained, settings: { label } };
     }
     case 'rules':
+    case 'default':
     case 'saved': {
-      const model = spec.kind === 'saved' ? loadSaved(spec.path, ctx) : rulesModel;
+      const model =
+        spec.kind === 'saved' ? loadSaved(spec.path, ctx) : spec.kind === 'default' ? defaultLabeller() : rulesModel;
       const loaded = performance.now();
       const predictions = map(await predictWithModel(model, test));
-      const data = (model as Partial<TrainedModel>).data;
-      const settings = data
-        ? {
-            path: spec.kind === 'saved' ? spec.path : null,
-            kind: data.kind,
-            labels: data.labels,
-            options: data.options,
-            features: data.features,
-            trainedOn: data.data,
-          }
-        : { labels: model.labels, mapping: 'see mapModelLabel' };
+      const data = model.kind === 'labeller' ? undefined : (model as Partial<TrainedModel>).data;
+      const labeller = model.kind === 'labeller' ? (model as DefaultLabeller).data : undefined;
+      const settings = labeller
+        ? { name: labeller.name, labels: model.labels, training: labeller.training }
+        : data
+          ? {
+              path: spec.kind === 'saved' ? spec.path : null,
+              kind: data.kind,
+              labels: data.labels,
+              options: data.options,
+              features: data.features,
+              trainedOn: data.data,
+            }
+          : { labels: model.labels, mapping: 'see mapModelLabel' };
       return { predictions, trainMs: loaded - started, predictMs: performance.now() - loaded, settings };
     }
     case 'nb':

@@ -55,6 +55,17 @@ describe('runBench on a train/test split', () => {
     expect(docs.mae.estimate).toBeCloseTo(1 / 3, 10);
   });
 
+  it('runs the shipped default labeller by name, reporting what it was trained on', async () => {
+    const report = await runBench(
+      { mode: 'split', train, test, files: [] },
+      { ...options, models: parseModelSpecs(['default']) },
+    );
+    const run = report.models[0]!;
+    expect([run.name, run.error]).toEqual(['default', null]);
+    expect(run.scores!.accuracy.estimate).toBeGreaterThan(0);
+    expect(JSON.stringify(run.settings)).toContain('checkthat-subjectivity-en.train.jsonl');
+  });
+
   it('gives the same figures for the same seed', async () => {
     const run = () =>
       runBench({ mode: 'split', train, test, files: [] }, { ...options, models: parseModelSpecs(['rules', 'logreg']) });

@@ -4,7 +4,7 @@ import type { Cue, Label } from '@stance/schema';
 import { isLabel, STANCE_LABELS } from '@stance/schema';
 import { segment, stripControl } from '@stance/text';
 import { flag, stringOption } from '../args.ts';
-import { loadModelOption, roundScores } from '../classify-model.ts';
+import { loadModelOption, MODEL_HELP, roundScores } from '../classify-model.ts';
 import type { Command } from '../command.ts';
 import { readTextInput } from '../read-input.ts';
 import type { Style } from '../style.ts';
@@ -38,9 +38,9 @@ function paintLabel(style: Style, label: string, width: number): string {
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'label each sentence of a document fact / quote / opinion, with cues and a commentary profile',
-  usage: 'stance analyze FILE|- [--model rules|MODEL.json] [--jsonl]',
+  usage: 'stance analyze FILE|- [--model default|rules|MODEL.json] [--jsonl]',
   options: {
-    model: { type: 'string', arg: 'M', help: '`rules` (default) or a model file from `stance train`' },
+    model: { type: 'string', arg: 'M', help: MODEL_HELP },
     jsonl: { type: 'boolean', help: 'one JSON object per sentence, then {"profile": …}' },
   },
   examples: ['stance analyze corpus/sources/piece.md', 'stance analyze - --jsonl < op-ed.txt'],

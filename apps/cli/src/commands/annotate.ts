@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnnotateSession, SuggestionModel, VisitOrder } from '@stance/annotate';
-import { labelDocument, modelFromJson } from '@stance/classify';
+import { defaultLabeller, labelDocument, modelFromJson } from '@stance/classify';
 import { loadCorpus, readTextFile } from '@stance/corpus';
 import { isValidAnnotatorName, StanceError } from '@stance/schema';
 import { openAnnotatorLog, readAllLogs } from '@stance/store';
@@ -12,10 +12,16 @@ import { DEFAULT_CORPUS } from '../paths.ts';
 
 const ORDERS: readonly VisitOrder[] = ['document', 'uncertain'];
 
-/** The trained model suggestions come from: `<corpus>/models/default.json` when present, else none (the rules). */
-function defaultModel(corpusDir: string): SuggestionModel | null {
+/**
+ * The model suggestions come from: `<corpus>/models/default.json` when present (a team's own model), else the shipped
+ * default labeller. The rules still give the cues highlighted under each suggestion.
+ */
+function defaultModel(corpusDir: string): SuggestionModel {
   const path = join(corpusDir, 'models', 'default.json');
-  if (!existsSync(path)) return null;
+  if (!existsSync(path)) {
+    const labeller = defaultLabeller();
+    return { name: labeller.name, predict: (texts) => labeller.predict(texts) };
+  }
   const model = modelFromJson(readTextFile(path, path), path);
   if (model.encoder !== undefined)
     throw new StanceError(

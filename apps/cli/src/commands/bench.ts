@@ -92,7 +92,7 @@ export const benchCommand: Command = {
       type: 'string',
       multiple: true,
       arg: 'M',
-      help: 'majority, rules, nb, logreg, hybrid (nb:alpha=0.1,… sets training options), MODEL.json or cmd:"PROGRAM" (repeat; default the four fast built-ins)',
+      help: 'majority, rules, default (the shipped labeller), nb, logreg, hybrid (nb:alpha=0.1,… sets training options), MODEL.json or cmd:"PROGRAM" (repeat; default the four fast built-ins)',
     },
     map: { type: 'string', arg: 'A=x,…', help: 'rename data labels, e.g. SUBJ=opinion,OBJ=fact' },
     seed: { type: 'string', arg: 'N', help: 'seed of folds, curve subsets and bootstrap (default 1)' },

@@ -1,7 +1,7 @@
 import { predictTexts } from '@stance/classify';
 import { StanceError } from '@stance/schema';
 import { stringOption } from '../args.ts';
-import { loadModelOption, roundScores } from '../classify-model.ts';
+import { loadModelOption, MODEL_HELP, roundScores } from '../classify-model.ts';
 import type { Command, Io } from '../command.ts';
 
 /** Parse one protocol line into its id and text, or throw naming `<stdin>:LINE`. */
@@ -30,8 +30,8 @@ async function writeChunk(io: Io, chunk: string): Promise<void> {
 export const classifyCommand: Command = {
   name: 'classify',
   summary: 'label {"id","text"} JSONL lines from stdin (one sentence each) as {"id","label","scores"}',
-  usage: 'stance classify [--model rules|MODEL.json] < in.jsonl > out.jsonl',
-  options: { model: { type: 'string', arg: 'M', help: '`rules` (default) or a model file from `stance train`' } },
+  usage: 'stance classify [--model default|rules|MODEL.json] < in.jsonl > out.jsonl',
+  options: { model: { type: 'string', arg: 'M', help: MODEL_HELP } },
   examples: [
     `echo '{"id":"1","text":"I think this is a terrible idea."}' | stance classify`,
     'stance classify --model model.json < sentences.jsonl > labels.jsonl',

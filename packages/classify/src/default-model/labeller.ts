@@ -1,0 +1,64 @@
+import { LABELS } from '@stance/schema';
+import { quoteContext } from '../context.ts';
+import { sentenceFeatures } from '../features.ts';
+import { predictFromView } from '../label-sentence.ts';
+import type { Model, ModelPrediction, PredictOptions } from '../model.ts';
+import { pairScorer } from './binary-scorer.ts';
+import { combineComponents } from './combine.ts';
+import type { LabellerData } from './labeller-data.ts';
+
+/** What the components say of one sentence, before they are combined. */
+export interface ComponentOutput {
+  /** Probability the sentence is the author's opinion (CheckThat SUBJ). */
+  opinion: number;
+  /** Probability the sentence mainly reports what someone else said or believes (PolNeAR direct or indirect). */
+  quote: number;
+  /** The rules call it skip (a heading, byline, fragment or boilerplate). */
+  skip: boolean;
+}
+
+/** The default labeller: a Model over fact / quote / opinion / skip that also shows its components. */
+export interface DefaultLabeller extends Model {
+  kind: 'labeller';
+  data: LabellerData;
+  /** Component outputs per text (same reading of `texts` and `options` as predict). */
+  components(texts: readonly string[], options?: PredictOptions): ComponentOutput[];
+}
+
+// The rules' label is one of the features (`r:<label>` when cues are on), so skip costs no second pass of the rules.
+const RULES_SKIP = 'r:skip';
+
+/**
+ * Wrap labeller data as a Model. Per sentence: one feature extraction (n-grams + the rule cues) shared by both
+ * components; skip from the rules; then opinion / quote / fact by `combine`.
+ */
+export function labellerFromData(data: LabellerData): DefaultLabeller {
+  const scorer = pairScorer(data.opinion, data.quote);
+  const contextOf = (texts: readonly string[], options: PredictOptions): boolean[] =>
+    options.independent ? texts.map(() => false) : quoteContext(texts);
+  const outputs = (texts: readonly string[], context: readonly boolean[]): ComponentOutput[] =>
+    texts.map((text, i) => {
+      const features = sentenceFeatures(text, context[i]!, data.features);
+      const [opinion, quote] = scorer.probabilities(features);
+      return { opinion, quote, skip: features.has(RULES_SKIP) };
+    });
+  return {
+    name: data.name,
+    kind: 'labeller',
+    labels: LABELS,
+    data,
+    components: (texts, options = {}) => outputs(texts, contextOf(texts, options)),
+    predict(texts, options = {}) {
+      const context = contextOf(texts, options);
+      return outputs(texts, context).map((c, i): ModelPrediction => {
+        if (c.skip) {
+          // Rare (headings, bylines): the rules' own scores say how sure the skip is.
+          const p = predictFromView(texts[i]!, context[i]!).prediction;
+          return { label: 'skip', confidence: p.confidence, scores: { ...p.scores } };
+        }
+        const { label, scores } = combineComponents(c.opinion, c.quote);
+        return { label, confidence: scores[label], scores };
+      });
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isStanceError, LABELS } from '@stance/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { binaryComponent, binaryScorer, pairScorer } from '../src/default-model/binary-scorer.ts';
+import { combineComponents } from '../src/default-model/combine.ts';
+import { sentenceFeatures } from '../src/features.ts';
+import type { LabellerData } from '../src/index.ts';
+import {
+  DEFAULT_RECIPE,
+  defaultLabeller,
+  labellerFromData,
+  labellerFromJson,
+  PROBE_SENTENCES,
+  train,
+} from '../src/index.ts';
+import { examples } from './subj-obj.ts';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const WEIGHTS = resolve(HERE, '../weights/default-labeller.json');
+const EVAL = resolve(HERE, '../../../../shared/eval');
+const shipped = JSON.parse(readFileSync(WEIGHTS, 'utf8')) as LabellerData;
+
+// Sentences written for this test (not from any data set), each clear-cut under corpus/GUIDELINES.md.
+const GOLDEN: [string, string][] = [
+  ['The council approved the budget on Tuesday by seven votes to four.', 'fact'],
+  ['Unemployment in the region fell to 6.1% in the third quarter.', 'fact'],
+  ['The new bridge opened to traffic in March 2021.', 'fact'],
+  ['“We will not close the depot,” the director said.', 'quote'],
+  ['The minister said the scheme would be reviewed next year.', 'quote'],
+  ['According to the union, forty drivers have resigned since January.', 'quote'],
+  ['This is a shameful waste of public money.', 'opinion'],
+  ['Frankly, nobody should believe a word of it.', 'opinion'],
+  ['I think the council should start again.', 'opinion'],
+  ['# Fares again', 'skip'],
+  ['By Mara Eskdale', 'skip'],
+];
+
+describe('the shipped default labeller', () => {
+  const labeller = defaultLabeller();
+
+  it('labels clear-cut sentences fact / quote / opinion / skip', () => {
+    const predicted = labeller.predict(
+      GOLDEN.map(([t]) => t),
+      { independent: true },
+    );
+    expect(predicted.map((p, i) => [GOLDEN[i]![0], p.label])).toEqual(GOLDEN);
+  });
+
+  it('carries a quotation over sentences when it reads a document in order', () => {
+    const texts = ['“We tried everything.', 'The bank would not listen.', 'So we closed,” said the owner.'];
+    expect(labeller.predict(texts).map((p) => p.label)).toEqual(['quote', 'quote', 'quote']);
+  });
+
+  it('always answers one of the four labels with scores that sum to 1 and confidence = the label’s score', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 120 }), { maxLength: 6 }), fc.boolean(), (texts, independent) => {
+        const out = labeller.predict(texts, { independent });
+        expect(out).toHaveLength(texts.length);
+        for (const p of out) {
+          expect(LABELS).toContain(p.label);
+          const sum = Object.values(p.scores).reduce((a, b) => a + b, 0);
+          expect(sum).toBeCloseTo(1, 3);
+          expect(p.confidence).toBeCloseTo(p.scores[p.label]!, 9);
+        }
+      }),
+    );
+  });
+
+  it('is the same object on every call (loaded once per process)', () => {
+    expect(defaultLabeller()).toBe(labeller);
+    expect(labeller.name).toBe('default');
+    expect(labeller.kind).toBe('labeller');
+  });
+
+  // Feature drift: a change to the feature extraction or the scoring arithmetic would change these numbers; the
+  // weights would then no longer mean what they meant at build time (rebuild with `pnpm build:model`).
+  it('reproduces the probe probabilities recorded when the weights were built', () => {
+    expect(shipped.probes.map((p) => p.text)).toEqual(PROBE_SENTENCES);
+    const outputs = labeller.components(PROBE_SENTENCES, { independent: true });
+    outputs.forEach((o, i) => {
+      expect(o.opinion).toBeCloseTo(shipped.probes[i]!.opinion, 5);
+      expect(o.quote).toBeCloseTo(shipped.probes[i]!.quote, 5);
+    });
+  });
+
+  it('records the current recipe, every file it names, and the data licences', () => {
+    expect(shipped.training.recipe).toBe(DEFAULT_RECIPE.version);
+    const { opinion, quote } = DEFAULT_RECIPE;
+    const named = new Set([...opinion.selectOn, ...opinion.fitOn, ...quote.selectOn, ...quote.fitOn]);
+    expect(new Set(shipped.training.files.map((f) => f.name))).toEqual(named);
+    expect(shipped.training.licence).toBe(DEFAULT_RECIPE.licence);
+    expect(shipped.training.licence).toMatch(/non-commercial/);
+  });
+
+  // The shared eval folder sits beside the repository (CI copies it there); its files must be the ones trained on.
+  it.runIf(existsSync(EVAL))('was built from the shared eval files as they are now (sha256)', () => {
+    for (const f of shipped.training.files) {
+      const bytes = readFileSync(resolve(EVAL, f.name));
+      expect(`${f.name} ${createHash('sha256').update(bytes).digest('hex')}`).toBe(`${f.name} ${f.sha256}`);
+    }
+  });
+
+  it('stays small enough to ship and to load quickly', () => {
+    expect(readFileSync(WEIGHTS).length).toBeLessThan(5 * 1024 * 1024);
+  });
+});
+
+describe('components and combination', () => {
+  it('a binary component scores exactly as the logreg model it came from', () => {
+    const model = train('logreg', examples);
+    const component = binaryComponent(model, 'SUBJ');
+    const scorer = binaryScorer(component);
+    const pair = pairScorer(component, binaryComponent(model, 'OBJ'));
+    const probes = ['This decision is absurd.', 'The budget was approved in March.', 'What a mess!', ''];
+    const expected = model.predict(probes, { independent: true }).map((p) => p.scores['SUBJ']!);
+    probes.forEach((text, i) => {
+      const features = sentenceFeatures(text, false, model.data.features);
+      expect(scorer.probability(features)).toBeCloseTo(expected[i]!, 5);
+      const [subj, obj] = pair.probabilities(features);
+      expect(subj).toBeCloseTo(expected[i]!, 5);
+      expect(obj).toBeCloseTo(1 - expected[i]!, 5);
+    });
+  });
+
+  it('follows the guidelines’ precedence: opinion, then quote, then fact; scores factorise', () => {
+    expect(combineComponents(0.7, 0.9).label).toBe('opinion');
+    expect(combineComponents(0.3, 0.9).label).toBe('quote');
+    expect(combineComponents(0.3, 0.2).label).toBe('fact');
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (o, q) => {
+        const { scores } = combineComponents(o, q);
+        expect(scores.fact + scores.quote + scores.opinion + scores.skip).toBeCloseTo(1, 9);
+        expect(scores.opinion).toBe(o);
+      }),
+    );
+  });
+});
+
+describe('labellerFromJson', () => {
+  const json = readFileSync(WEIGHTS, 'utf8');
+
+  it('loads the shipped file into a labeller that predicts as the built-in one', () => {
+    const loaded = labellerFromJson(json, 'default-labeller.json');
+    const texts = GOLDEN.map(([t]) => t);
+    expect(loaded.predict(texts)).toEqual(defaultLabeller().predict(texts));
+    expect(labellerFromData(shipped).predict(texts)).toEqual(loaded.predict(texts));
+  });
+
+  const broken: [string, string][] = [
+    ['truncated JSON', json.slice(0, 1000)],
+    ['a trained model file instead', JSON.stringify({ format: 'stance-model', version: 1 })],
+    ['another format version', JSON.stringify({ ...shipped, version: 99 })],
+    [
+      'weights that do not match the features',
+      JSON.stringify({ ...shipped, quote: { ...shipped.quote, weight: [1] } }),
+    ],
+    ['no opinion component', JSON.stringify({ ...shipped, opinion: undefined })],
+  ];
+  it.each(broken)('refuses %s with one StanceError naming the file', (_, text) => {
+    let error: unknown;
+    try {
+      labellerFromJson(text, 'x.json');
+    } catch (e) {
+      error = e;
+    }
+    expect(isStanceError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/^not a stance labeller: /);
+  });
+});
