@@ -1,13 +1,25 @@
+import { existsSync } from 'node:fs';
 import type { Model } from '@stance/classify';
 import { modelFromJson, rulesModel } from '@stance/classify';
 import { readTextFile } from '@stance/corpus';
+import { looksLikePath, MODEL_NAMES } from '@stance/evaluate';
+import { StanceError } from '@stance/schema';
 import { userPath } from './args.ts';
 import type { Io } from './command.ts';
 
 /** The model a `--model` option names: `rules` (the default) or the path of a model saved by `stance train`. */
 export function loadModelOption(io: Io, spec: string | undefined): Model {
   if (spec === undefined || spec === 'rules') return rulesModel;
-  return modelFromJson(readTextFile(userPath(io, spec), spec), spec);
+  const path = userPath(io, spec);
+  if (!existsSync(path)) {
+    if (looksLikePath(spec)) throw new StanceError('no such file', { where: spec });
+    // A name that is neither `rules` nor a file is a usage error; say which names there are and what they need.
+    const trained = MODEL_NAMES.filter((m) => m !== 'rules' && m !== 'majority').join(', ');
+    throw new StanceError(
+      `unknown model ${JSON.stringify(spec)}: not a built-in model and no such file; give rules, or a model file made by \`stance train --model ${trained.replaceAll(', ', '|')}\``,
+    );
+  }
+  return modelFromJson(readTextFile(path, spec), spec);
 }
 
 /** Round a score for output: 4 decimals are plenty and keep lines short. */

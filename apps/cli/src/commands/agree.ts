@@ -7,6 +7,7 @@ import { flag, intOption, stringOption, userPath } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DEFAULT_CORPUS } from '../paths.ts';
 import { styleFor } from '../style.ts';
+import { terminalSafe } from '../terminal-safe.ts';
 
 /** `1 label`, `2 labels`. */
 function plural(n: number, noun: string): string {
@@ -82,8 +83,9 @@ export const agreeCommand: Command = {
   async run(args, io) {
     const corpusDir = userPath(io, stringOption(args, 'corpus') ?? DEFAULT_CORPUS);
     const source = openCorpus(corpusDir);
-    const index = buildLabelIndex(corpusLogs(corpusDir));
-    for (const w of index.warnings) io.stderr.write(`stance: warning: ${w}\n`);
+    const warn = (w: string) => io.stderr.write(`stance: warning: ${terminalSafe(w)}\n`);
+    const index = buildLabelIndex(corpusLogs(corpusDir, warn));
+    for (const w of index.warnings) warn(w);
     const collected = collectJudgements(source, index);
     for (const s of collected.stale) {
       io.stderr.write(

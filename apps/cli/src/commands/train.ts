@@ -3,7 +3,7 @@ import type { Example } from '@stance/classify';
 import { modelToJson, trainModel } from '@stance/classify';
 import { loadCorpus, parseJsonl, readGold, readTextFile, writeFileAtomic } from '@stance/corpus';
 import { parseLabelMap, progressLine } from '@stance/evaluate';
-import { docIdOf, StanceError } from '@stance/schema';
+import { docIdOf, isStanceError, StanceError } from '@stance/schema';
 import { numberOption, stringOption, userPath } from '../args.ts';
 import type { Command } from '../command.ts';
 
@@ -27,8 +27,8 @@ function writeModel(path: string, content: string, name: string): void {
   try {
     writeFileAtomic(path, content);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new StanceError(`cannot write model (${code ?? 'error'})`, { where: name });
+    const reason = isStanceError(error) ? error.message : ((error as NodeJS.ErrnoException).code ?? 'error');
+    throw new StanceError(`cannot write model (${reason})`, { where: name });
   }
 }
 
