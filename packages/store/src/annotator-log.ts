@@ -111,7 +111,9 @@ function refuseReadOnly(path: string): void {
 function removeLeftoverTemps(path: string): void {
   const prefix = basename(tempPrefix(path));
   for (const name of readdirSync(dirname(path))) {
-    if (name.startsWith(prefix)) rmSync(join(dirname(path), name), { force: true });
+    // Exactly `<log>.tmp-<digits>`: an annotator may be named `alice.jsonl.tmp-1`, whose log ends in `.jsonl`.
+    if (name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)))
+      rmSync(join(dirname(path), name), { force: true });
   }
 }
 

@@ -1,4 +1,4 @@
-import { appendFileSync, chmodSync, chownSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotationsDir, openAnnotatorLog } from '../src/index.ts';
@@ -73,4 +73,18 @@ describe('issue 11.3: repairing a log keeps its permissions', () => {
       expect(annotationsDir(corpus)).toBe(join(corpus, 'annotations'));
     },
   );
+});
+
+describe('issue 11.7: a repair killed half way leaves a temp file the next open removes', () => {
+  it('removes <log>.tmp-<pid> under the lock, and nothing else (not a log whose name starts the same)', () => {
+    const corpus = tempCorpus();
+    const path = tornLog(corpus, 0o644);
+    const dir = annotationsDir(corpus);
+    writeFileSync(`${path}.tmp-4242`, '{"v":1,"half":');
+    const lookalike = openAnnotatorLog(corpus, 'alice.jsonl.tmp-1');
+    lookalike.append(labelEvent('d:9', 'skip'));
+    lookalike.close();
+    openAnnotatorLog(corpus, 'alice').close();
+    expect(readdirSync(dir).sort()).toEqual(['alice.jsonl', 'alice.jsonl.rejected', 'alice.jsonl.tmp-1.jsonl'].sort());
+  });
 });
