@@ -66,13 +66,10 @@ describe.runIf(CAN_RUN_UNPRIVILEGED)(
     it('an --out parent the user may not write: export says PATH: permission denied', () => {
       const { dir } = setup();
       folderWithMode(join(dir, 'shelf'), 0o555);
-      const r = runStanceConstrained(
-        ['export', '--corpus', 'c', '--out', 'shelf/ds'],
-        {
-          cwd: dir,
-          unprivileged: true,
-        },
-      );
+      const r = runStanceConstrained(['export', '--corpus', 'c', '--out', 'shelf/ds'], {
+        cwd: dir,
+        unprivileged: true,
+      });
       expect(lines(r.stderr)).toEqual([`stance: ${join(dir, 'shelf', 'ds')}: permission denied`]);
       expect(r.status).toBe(2);
     });

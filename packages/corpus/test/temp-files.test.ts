@@ -23,7 +23,9 @@ function tempNameOf(base: string, pid: number, kind: 'tmp' | 'old' = 'tmp'): str
   return mine.replace(`-${process.pid}-`, `-${pid}-`);
 }
 
-describe('issue 11.7: temporary names tell a killed run’s leftover from a live writer’s file', () => {
+describe('issue 11.7: temporary names tell a killed run’s leftover from a live writer’s file', {
+  timeout: 60_000,
+}, () => {
   it('names a hidden temp file beside the target with host, pid and a random part', () => {
     const name = tempPathFor('/corpus/documents/a.json').split('/').pop()!;
     expect(name).toMatch(new RegExp(`^\\.a\\.json\\.tmp-[0-9a-f]{6}-${process.pid}-[0-9a-f]{8}$`));

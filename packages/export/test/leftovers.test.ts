@@ -35,7 +35,7 @@ function run(corpus: string, options: Partial<ExportOptions> & { out: string }) 
   return exportDataset(openCorpus(corpus), buildLabelIndex(corpusLogs(corpus)), { resamples: 10, ...options });
 }
 
-describe('issue 11.7: an export cleans up after an interrupted one', () => {
+describe('issue 11.7: an export cleans up after an interrupted one', { timeout: 60_000 }, () => {
   const corpus = fixtureCorpus(4);
 
   it('removes the hidden temporary folder a killed export left, keeps one a live export is writing', () => {
@@ -76,7 +76,7 @@ describe('issue 11.7: an export cleans up after an interrupted one', () => {
   });
 });
 
-describe('issue 11.8: an export with no sentence to export is refused unless allowEmpty', () => {
+describe('issue 11.8: an export with no sentence to export is refused unless allowEmpty', { timeout: 60_000 }, () => {
   it('refuses (exit 1), writes nothing, and says why; allowEmpty writes the empty dataset', () => {
     const corpus = makeCorpus({ a: 'One sentence here. Another one there.' });
     const parent = tempDir();

@@ -40,7 +40,7 @@ function world() {
   return { root, home, repo, cwd, corpus, gitRoot, otherCorpus, exported, tampered, fakeManifest };
 }
 
-describe('issue 11.1: which folders `export --force` may replace (replaceProblem)', () => {
+describe('issue 11.1: which folders `export --force` may replace (replaceProblem)', { timeout: 60_000 }, () => {
   const w = world();
   const context = { cwd: w.cwd, home: w.home, corpus: w.corpus };
 
@@ -84,7 +84,9 @@ describe('issue 11.1: which folders `export --force` may replace (replaceProblem
   });
 });
 
-describe('issue 11.1: exportDataset --force refuses what it may not replace, and changes nothing', () => {
+describe('issue 11.1: exportDataset --force refuses what it may not replace, and changes nothing', {
+  timeout: 60_000,
+}, () => {
   it('refuses --out corpus --force with one line naming why; the corpus is untouched', () => {
     const corpus = fixtureCorpus(3);
     const run = () =>

@@ -32,6 +32,7 @@ function seeded(corpus: string, n: number) {
 
 describe.runIf(HAS_PRLIMIT)(
   'issue 11.4: a write that fails part way saves nothing (file size capped by prlimit)',
+  { timeout: 120_000 },
   () => {
     it('appendAll (stance import) that runs out of room leaves the log exactly as it was, and says so', () => {
       const corpus = tempCorpus();
@@ -69,6 +70,7 @@ afterAll(() => {
 
 describe.runIf(mounted)(
   'issue 11.4: stance import onto a full disk (skipped without permission to mount a tmpfs)',
+  { timeout: 120_000 },
   () => {
     beforeAll(() => {
       mkdirSync(join(mountPoint, 'corpus'));

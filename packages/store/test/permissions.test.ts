@@ -17,7 +17,7 @@ function tornLog(corpus: string, mode: number): string {
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 
-describe('issue 11.3: repairing a log keeps its permissions', () => {
+describe('issue 11.3: repairing a log keeps its permissions', { timeout: 60_000 }, () => {
   it.each(['0600', '0640', '0664'])(
     'a %s log keeps its mode after a torn line is set aside; .rejected gets it too',
     (m) => {
@@ -75,7 +75,7 @@ describe('issue 11.3: repairing a log keeps its permissions', () => {
   );
 });
 
-describe('issue 11.7: a repair killed half way leaves a temp file the next open removes', () => {
+describe('issue 11.7: a repair killed half way leaves a temp file the next open removes', { timeout: 60_000 }, () => {
   it('removes <log>.tmp-<pid> under the lock, and nothing else (not a log whose name starts the same)', () => {
     const corpus = tempCorpus();
     const path = tornLog(corpus, 0o644);
