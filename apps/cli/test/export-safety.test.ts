@@ -123,8 +123,11 @@ describe('issue 11.8 and 11.7: empty exports and unreadable log names', { timeou
   it('warns about an annotator log whose name is not an annotator name, in agree and export', () => {
     const dir = tempDir('stance-bad-log-name-');
     cpSync(join(ROOT, 'corpus'), join(dir, 'corpus'), { recursive: true });
-    const bad = join(dir, 'corpus', 'annotations', 'x y.jsonl');
-    cpSync(join(dir, 'corpus', 'annotations', 'ana.jsonl'), bad);
+    const annotations = join(dir, 'corpus', 'annotations');
+    // Any of the bundled logs, under a name that is not an annotator name.
+    const some = readdirSync(annotations).find((f) => f.endsWith('.jsonl'))!;
+    const bad = join(annotations, 'x y.jsonl');
+    cpSync(join(annotations, some), bad);
     const warning = `stance: warning: ${bad}: not read: "x y" is not an annotator name (letters, digits, '.', '_' or '-'); rename the file to count its labels`;
     for (const args of [
       ['agree', '--resamples', '10'],
