@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
 import type { Model } from '@stance/classify';
 import { defaultLabeller, labellerFromJson, modelFromJson, rulesModel } from '@stance/classify';
 import { readTextFile } from '@stance/corpus';
+import { looksLikePath, MODEL_NAMES } from '@stance/evaluate';
+import { StanceError } from '@stance/schema';
 import { userPath } from './args.ts';
 import type { Io } from './command.ts';
 
@@ -14,7 +17,16 @@ export const MODEL_HELP = '`default` (the shipped labeller; the default), `rules
 export function loadModelOption(io: Io, spec: string | undefined): Model {
   if (spec === undefined || spec === 'default') return defaultLabeller();
   if (spec === 'rules') return rulesModel;
-  const json = readTextFile(userPath(io, spec), spec);
+  const path = userPath(io, spec);
+  if (!existsSync(path)) {
+    if (looksLikePath(spec)) throw new StanceError('no such file', { where: spec });
+    // A name that is neither built in nor a file is a usage error; say which names there are and what they need.
+    const trained = MODEL_NAMES.filter((m) => m !== 'rules' && m !== 'majority' && m !== 'default').join('|');
+    throw new StanceError(
+      `unknown model ${JSON.stringify(spec)}: not a built-in model and no such file; give default, rules, or a model file made by \`stance train --model ${trained}\``,
+    );
+  }
+  const json = readTextFile(path, spec);
   return /"format"\s*:\s*"stance-labeller"/.test(json.slice(0, 200))
     ? labellerFromJson(json, spec)
     : modelFromJson(json, spec);

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { isStanceError, StanceError } from '@stance/schema';
+import { fileError, fileErrorReason, isStanceError, StanceError } from '@stance/schema';
 import type { Command, Io } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
+import { terminalSafe } from './terminal-safe.ts';
 
 /** Help text for one command. */
 export function commandHelp(command: Command): string {
@@ -68,9 +69,12 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       throw new StanceError(`${(error as Error).message.split('\n')[0]} (usage: ${command.usage})`);
     }
     return await command.run({ values: parsed.values, positionals: parsed.positionals }, io);
-  } catch (error) {
+  } catch (caught) {
+    // A file-system error that escaped with its path (EACCES on open, ENOSPC on mkdir…) is the user's to fix, not a
+    // bug: it gets the same one line as any other bad input.
+    const error = !isStanceError(caught) && fileErrorReason(caught) !== undefined ? fileError(caught) : caught;
     if (isStanceError(error)) {
-      io.stderr.write(`stance: ${error.toLine()}\n`);
+      io.stderr.write(`stance: ${terminalSafe(error.toLine())}\n`);
       if (debug && error.cause) io.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
       return error.exitCode;
     }
@@ -78,7 +82,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(
       debug
         ? `${err.stack ?? String(err)}\n`
-        : `stance: internal error: ${err.message ?? String(err)} (rerun with --debug for details)\n`,
+        : `stance: internal error: ${terminalSafe(err.message ?? String(err))} (rerun with --debug for details)\n`,
     );
     return 2;
   }

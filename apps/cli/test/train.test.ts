@@ -171,7 +171,11 @@ describe('stance train', { timeout: 30_000 }, () => {
     ['a corpus without gold', ['--corpus', 'EMPTY'], 'no gold labels yet: the corpus has no documents'],
     ['--gold with --data', ['--data', 'DATA', '--gold', 'logs'], '--gold and --min-annotators go with --corpus'],
     ['an unknown gold source', ['--corpus', 'EMPTY', '--gold', 'all'], '--gold takes logs, reference, both'],
-    ['an output folder that does not exist', ['--data', 'DATA', '--out', 'NOWHERE'], 'cannot write model (ENOENT)'],
+    [
+      'an output folder that does not exist',
+      ['--data', 'DATA', '--out', 'NOWHERE'],
+      'cannot write model (no such file or folder)',
+    ],
     ['a missing data file', ['--data', 'no/such.jsonl'], 'no/such.jsonl: no such file'],
     ['a non-JSON line', ['--data', 'BAD'], 'bad.jsonl:2: not a JSON line'],
     ['a missing label', ['--data', 'NOLABEL'], 'nolabel.jsonl:1: missing "label"'],

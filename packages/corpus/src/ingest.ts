@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StanceDocument } from '@stance/schema';
-import { StanceError, textHash } from '@stance/schema';
+import { fileError, StanceError, textHash } from '@stance/schema';
 import { collectSources } from './collect-sources.ts';
 import { DOCUMENTS_DIR, documentPath, RETIRED_FILE } from './corpus-files.ts';
 import { canonicalDocument, parseDocumentFile, serializeDocument } from './document-file.ts';
@@ -11,6 +11,7 @@ import { parseSource } from './parse-source.ts';
 import { readTextFile } from './read-text-file.ts';
 import { type RetiredSentence, serializeRetired } from './retired.ts';
 import type { ParseOptions } from './source-document.ts';
+import { removeStaleTemps } from './temp-files.ts';
 import { syncFolder, writeFileAtomic } from './write-file-atomic.ts';
 
 /** What to ingest into, and how to read `.csv` files. */
@@ -48,6 +49,8 @@ export interface FileReport {
 /** The outcome of an ingest: per file, totals, and the number of documents in the corpus afterwards. */
 export interface IngestReport {
   corpus: string;
+  /** Leftover temporary files of an earlier, killed ingest that were removed (paths relative to the corpus). */
+  removedTemps: string[];
   files: FileReport[];
   added: number;
   unchanged: number;
@@ -95,6 +98,16 @@ function plan(corpus: string, document: StanceDocument, where: string): Planned 
   };
 }
 
+/**
+ * What a failed write leaves, for the error line: each document is written atomically, so the ones named are complete
+ * and the rest untouched; running the same ingest again writes only what is missing.
+ */
+function partialIngest(written: readonly string[], planned: number): string {
+  if (written.length === 0) return 'no document was written';
+  if (written.length === planned) return `all ${planned} documents were written`;
+  return `${written.length} of ${planned} documents were written (${written.join(', ')}); run the same ingest again to write the other ${planned - written.length}`;
+}
+
 /** Count the stored documents (after writing). */
 function countDocuments(corpus: string): number {
   const folder = join(corpus, DOCUMENTS_DIR);
@@ -138,24 +151,38 @@ export function ingestPaths(paths: readonly string[], options: IngestOptions): I
   for (const p of all)
     if (p.outcome.status === 'changed') for (const s of documentSentences(p.document)) final.delete(s.id);
 
+  let removedTemps: string[] = [];
   if (!options.dryRun) {
+    // Leftovers of an ingest killed while writing (hidden temp files of processes no longer running).
+    removedTemps = [
+      ...removeStaleTemps(corpus),
+      ...removeStaleTemps(join(corpus, DOCUMENTS_DIR)).map((name) => `${DOCUMENTS_DIR}/${name}`),
+    ];
     const retiredPath = join(corpus, RETIRED_FILE);
     const writeRetired = (map: Map<string, RetiredSentence>) => {
       const lines = [...map.values()].map(serializeRetired);
       writeFileAtomic(retiredPath, lines.length ? `${lines.join('\n')}\n` : '');
     };
-    // Retired sentences go to disk before the documents that retire them, so a crash in between can leave an extra
-    // retired entry (harmless) but never a label whose sentence id resolves nowhere.
-    if (grown.size !== oldRetired.size) {
-      mkdirSync(corpus, { recursive: true });
-      writeRetired(grown);
-    }
     const writes = all.filter((p) => p.outcome.status !== 'unchanged');
-    if (writes.length) mkdirSync(join(corpus, DOCUMENTS_DIR), { recursive: true });
-    // One folder fsync for the batch instead of one per document: each file is still fsync'd before its rename.
-    for (const p of writes) writeFileAtomic(documentPath(corpus, p.document.id), p.bytes, { syncFolder: false });
-    if (writes.length) syncFolder(join(corpus, DOCUMENTS_DIR));
-    if (final.size !== grown.size) writeRetired(final);
+    const written: string[] = [];
+    try {
+      // Retired sentences go to disk before the documents that retire them, so a crash in between can leave an extra
+      // retired entry (harmless) but never a label whose sentence id resolves nowhere.
+      if (grown.size !== oldRetired.size) {
+        mkdirSync(corpus, { recursive: true });
+        writeRetired(grown);
+      }
+      if (writes.length) mkdirSync(join(corpus, DOCUMENTS_DIR), { recursive: true });
+      // One folder fsync for the batch instead of one per document: each file is still fsync'd before its rename.
+      for (const p of writes) {
+        writeFileAtomic(documentPath(corpus, p.document.id), p.bytes, { syncFolder: false });
+        written.push(p.document.id);
+      }
+      if (writes.length) syncFolder(join(corpus, DOCUMENTS_DIR));
+      if (final.size !== grown.size) writeRetired(final);
+    } catch (error) {
+      throw fileError(error, undefined, partialIngest(written, writes.length));
+    }
   }
 
   const reports: FileReport[] = files.map(({ file, planned }) => {
@@ -173,6 +200,7 @@ export function ingestPaths(paths: readonly string[], options: IngestOptions): I
   const sum = (key: 'added' | 'unchanged' | 'changed' | 'retired') => reports.reduce((n, r) => n + r[key], 0);
   return {
     corpus,
+    removedTemps,
     files: reports,
     added: sum('added'),
     unchanged: sum('unchanged'),

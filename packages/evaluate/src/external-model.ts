@@ -25,7 +25,12 @@ export interface ExternalResult {
   labels: string[];
   /** Per-item scores when the program gave them. */
   scores: (Record<string, number> | null)[];
+  /** Something the user should know about the run although it succeeded (a process left holding its stdout). */
+  note?: string;
 }
+
+// How long after a program exits its stdout may stay open before something it left behind is assumed to hold it.
+const GRACE_MS = 2000;
 
 // External programs run in their own process group (so a timeout can kill whatever they started); such a group does
 // not get the terminal's signals, so the groups still running when this process exits are killed here.
@@ -118,6 +123,11 @@ export function parseAnswers(
  * Run an external model through the classify protocol: `{"id","text"}` lines on its stdin, `{"id","label",
  * "scores"?}` lines read from its stdout, its training file in env STANCE_TRAIN. A crash (non-zero exit), a hang past
  * the timeout (the whole process group is killed) or a bad answer rejects with a StanceError naming the model.
+ *
+ * The answers are read until the program's stdout closes, which is normally when it exits. A program can exit after
+ * answering and leave a process it started (a server, a `&` job) holding its stdout open: then its answers are taken
+ * as soon as every id has one, the process group is killed, and `note` says what happened; if ids are still missing
+ * at the timeout, the error says the program exited and what kept its stdout open, rather than "no answer".
  */
 export function runExternalModel(run: ExternalRun): Promise<ExternalResult> {
   return new Promise((resolve, reject) => {
@@ -132,13 +142,12 @@ export function runExternalModel(run: ExternalRun): Promise<ExternalResult> {
     track(child.pid);
     let stdout = '';
     let stderr = '';
-    let timedOut = false;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-4096);
-    });
+    let settled = false;
+    /** How the program itself ended, once it has (its stdout may stay open after that). */
+    let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    let lines = 0;
+    let afterGrace = false;
+    const graceTimers: NodeJS.Timeout[] = [];
     const kill = () => {
       try {
         if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
@@ -147,34 +156,91 @@ export function runExternalModel(run: ExternalRun): Promise<ExternalResult> {
         // Already gone.
       }
     };
-    const timer = setTimeout(() => {
-      timedOut = true;
+    /** Settle once: stop the timer, stop reading (a leftover process may hold the pipes), forget the group. */
+    const finish = (outcome: () => ExternalResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      for (const t of graceTimers) clearTimeout(t);
+      if (child.pid !== undefined) running.delete(child.pid);
+      child.stdout.destroy();
+      child.stderr.destroy();
+      try {
+        resolve(outcome());
+      } catch (error) {
+        reject(error);
+      }
+    };
+    const leftover = 'a process it started kept its stdout open after it exited';
+    /** After the program exited 0: take the answers once every id has one (cheap check first: enough lines). */
+    const answeredAll = (): ExternalResult | undefined => {
+      if (lines < run.items.length) return undefined;
+      try {
+        return parseAnswers(stdout, run.items, run.labels, run.name);
+      } catch {
+        return undefined;
+      }
+    };
+    const takeIfComplete = () => {
+      if (settled) return;
+      const result = answeredAll();
+      if (result === undefined) return;
       kill();
+      finish(() => ({
+        ...result,
+        note: `exited after answering every id, but ${leftover.replace(' after it exited', '')}; took the answers and killed its process group`,
+      }));
+    };
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) lines++;
+      if (afterGrace) takeIfComplete();
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-4096);
+    });
+    const timer = setTimeout(() => {
+      kill();
+      const answered = stdout.split('\n').filter((l) => l.trim() !== '').length;
+      // Not waiting for 'close': what holds stdout may have left our process group, and would never let it come.
+      finish(() => {
+        if (exited === undefined)
+          throw new StanceError(`no answer within ${run.timeoutMs / 1000} s (--timeout); killed`, { where: run.name });
+        throw new StanceError(
+          `exited (code ${exited.code ?? exited.signal}) after answering ${answered} of ${run.items.length} ids, but ${leftover}; gave up waiting for the rest after ${run.timeoutMs / 1000} s (--timeout)`,
+          { where: run.name },
+        );
+      });
     }, run.timeoutMs);
     // A program that exits without reading its input closes the pipe; that shows up as its exit status instead.
     child.stdin.on('error', () => {});
     child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new StanceError(`cannot start: ${error.message}`, { where: run.name }));
+      finish(() => {
+        throw new StanceError(`cannot start: ${error.message}`, { where: run.name });
+      });
     });
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+      // Normally stdout closes right after the exit; give it a moment (output still in the pipe arrives after 'exit')
+      // before concluding that a leftover process holds it.
+      const grace = setTimeout(() => {
+        afterGrace = true;
+        if (code === 0) takeIfComplete();
+        else finish(() => failure(code, signal)); // a failed program's stdout does not matter
+      }, GRACE_MS);
+      grace.unref();
+      graceTimers.push(grace);
+    });
+    const failure = (code: number | null, signal: NodeJS.Signals | null): never => {
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      const said = tail(stderr);
+      throw new StanceError(`${how}${said ? `: ${said}` : ''}`, { where: run.name });
+    };
     child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (child.pid !== undefined) running.delete(child.pid);
-      if (timedOut) {
-        reject(new StanceError(`no answer within ${run.timeoutMs / 1000} s (--timeout); killed`, { where: run.name }));
-        return;
-      }
-      if (code !== 0) {
-        const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-        const said = tail(stderr);
-        reject(new StanceError(`${how}${said ? `: ${said}` : ''}`, { where: run.name }));
-        return;
-      }
-      try {
-        resolve(parseAnswers(stdout, run.items, run.labels, run.name));
-      } catch (error) {
-        reject(error);
-      }
+      finish(() => {
+        if (code !== 0) failure(code, signal);
+        return parseAnswers(stdout, run.items, run.labels, run.name);
+      });
     });
     let input = '';
     for (const item of run.items) input += `${JSON.stringify({ id: item.id, text: item.text })}\n`;

@@ -7,6 +7,8 @@ export { binaryOpinion, evaluationLabels, mapModelLabel, OUTSIDE, opinionLabel }
 export type { ModelSpec } from './model-spec.ts';
 export {
   BUILT_IN_MODELS,
+  looksLikePath,
+  MODEL_NAMES,
   parseModelSpec,
   parseModelSpecs,
   parseTrainOptions,

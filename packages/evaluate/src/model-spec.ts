@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { FeatureSettings, TrainOptions } from '@stance/classify';
 import { StanceError } from '@stance/schema';
 
@@ -17,6 +19,9 @@ export type ModelSpec =
  * not pay.
  */
 export const BUILT_IN_MODELS = ['majority', 'rules', 'nb', 'logreg'] as const;
+
+/** Every built-in model name `--model` takes, including those that run only when named. */
+export const MODEL_NAMES = [...BUILT_IN_MODELS, 'default', 'hybrid'] as const;
 
 const NUMBER_KEYS = ['alpha', 'l2', 'maxIterations', 'denseL2', 'denseWeight'] as const;
 const BOOLEAN_KEYS = ['uniformPrior', 'balanced', 'nbScale'] as const;
@@ -83,15 +88,8 @@ export function parseTrainOptions(text: string, spec: string): TrainOptions {
  */
 export function parseModelSpec(spec: string): ModelSpec {
   const text = spec.trim();
-  if (
-    text === 'majority' ||
-    text === 'rules' ||
-    text === 'default' ||
-    text === 'nb' ||
-    text === 'logreg' ||
-    text === 'hybrid'
-  )
-    return { kind: text, name: text };
+  if ((MODEL_NAMES as readonly string[]).includes(text))
+    return { kind: text as (typeof MODEL_NAMES)[number], name: text };
   const trained = /^(nb|logreg|hybrid):(.*)$/s.exec(text);
   if (trained) {
     const kind = trained[1] as 'nb' | 'logreg' | 'hybrid';
@@ -102,8 +100,7 @@ export function parseModelSpec(spec: string): ModelSpec {
     if (command === '') throw new StanceError('--model cmd: needs a program, e.g. --model cmd:"python my_model.py"');
     return { kind: 'cmd', name: `cmd:${command}`, command };
   }
-  if (text === '')
-    throw new StanceError('--model needs a value: majority, rules, default, nb, logreg, hybrid, cmd:PROGRAM or a file');
+  if (text === '') throw new StanceError(`--model needs a value: ${MODEL_NAMES.join(', ')}, cmd:PROGRAM or a file`);
   return { kind: 'saved', name: text, path: text };
 }
 
@@ -116,4 +113,24 @@ export function parseModelSpecs(specs: readonly string[]): ModelSpec[] {
     seen.add(m.name);
   }
   return out;
+}
+
+/** True when a `--model` value is meant as a file (it has a folder part or ends in .json), not as a model name. */
+export function looksLikePath(spec: string): boolean {
+  return /[\\/]/.test(spec) || /\.json$/i.test(spec);
+}
+
+/**
+ * Refuse, before anything runs, a `--model` that names no built-in model and no file (a typo such as `logrег` or
+ * `foo`) or a model file that is not there: a usage error (exit 2; a name lists the names there are), not a model that
+ * "failed" (exit 1).
+ */
+export function checkModelFiles(specs: readonly ModelSpec[], cwd: string): void {
+  for (const spec of specs) {
+    if (spec.kind !== 'saved' || existsSync(resolve(cwd, spec.path))) continue;
+    if (looksLikePath(spec.path)) throw new StanceError('no such file', { where: spec.path });
+    throw new StanceError(
+      `unknown model ${JSON.stringify(spec.name)}: not a built-in model (${MODEL_NAMES.join(', ')}), not cmd:PROGRAM, and no such file`,
+    );
+  }
 }

@@ -8,7 +8,7 @@ import { groupedStratifiedFolds, trainingSubset } from './folds.ts';
 import type { BenchItem } from './items.ts';
 import { groupOf } from './items.ts';
 import { binaryOpinion, evaluationLabels, opinionLabel } from './labels.ts';
-import type { ModelSpec } from './model-spec.ts';
+import { checkModelFiles, type ModelSpec } from './model-spec.ts';
 import type { BenchReport, CurvePoint, DataFile, DataSide, FoldFigures, HumanReport, ModelReport } from './report.ts';
 import type { RunContext } from './run-model.ts';
 import { runModel } from './run-model.ts';
@@ -85,6 +85,7 @@ interface Round {
  * human ceiling. A model that fails is reported with its error and the others' results stand.
  */
 export async function runBench(data: BenchData, options: BenchOptions): Promise<BenchReport> {
+  checkModelFiles(options.models, options.cwd ?? process.cwd());
   const started = new Date();
   const t0 = performance.now();
   const seed = options.seed ?? 1;

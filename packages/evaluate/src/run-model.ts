@@ -179,7 +179,11 @@ export async function runModel(
         env: ctx.env,
       });
       // An external program trains and predicts in one run; its time is all counted as prediction.
-      const settings = { command: spec.command, timeoutSeconds: ctx.timeoutMs / 1000 };
+      const settings = {
+        command: spec.command,
+        timeoutSeconds: ctx.timeoutMs / 1000,
+        ...(result.note === undefined ? {} : { note: result.note }),
+      };
       return { predictions: result.labels, trainMs: 0, predictMs: performance.now() - started, settings };
     }
   }

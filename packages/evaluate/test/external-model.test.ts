@@ -65,6 +65,23 @@ describe('runExternalModel (the classify protocol over a real process)', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('issue 11.8: takes the answers of a model that answered every id and left a process holding stdout, and says so', async () => {
+    const started = Date.now();
+    const r = await run('leave-child', 60_000);
+    expect(r.labels).toEqual(['fact', 'fact', 'fact']);
+    expect(r.note).toBe(
+      'exited after answering every id, but a process it started kept its stdout open; took the answers and killed its process group',
+    );
+    // Not held until the timeout (60 s) nor until the leftover ends (30 s).
+    expect(Date.now() - started).toBeLessThan(25_000);
+  });
+
+  it('issue 11.8: says what happened when such a model left ids unanswered, rather than "no answer"', async () => {
+    expect(await errorOf('leave-child-missing', 4000)).toBe(
+      'cmd:leave-child-missing: exited (code 0) after answering 2 of 3 ids, but a process it started kept its stdout open after it exited; gave up waiting for the rest after 4 s (--timeout)',
+    );
+  });
+
   it('names missing ids', async () => {
     expect(await errorOf('missing')).toBe('cmd:missing: no answer for 1 of 3 ids (first: "s3")');
   });

@@ -91,6 +91,20 @@ describe('runBench on a train/test split', () => {
     expect(report.comparisons).toHaveLength(0);
   });
 
+  it('issue 11.8: refuses an unknown --model (no such built-in, no such file) as a usage error listing the names', async () => {
+    const run = runBench(
+      { mode: 'split', train, test, files: [] },
+      { ...options, models: parseModelSpecs(['rules', 'foo']), cwd: import.meta.dirname },
+    );
+    await expect(run).rejects.toThrow(
+      expect.objectContaining({
+        exitCode: 2,
+        message:
+          'unknown model "foo": not a built-in model (majority, rules, nb, logreg, hybrid), not cmd:PROGRAM, and no such file',
+      }),
+    );
+  });
+
   it('draws a learning curve for the models that learn', async () => {
     const report = await runBench(
       { mode: 'split', train, test, files: [] },

@@ -31,8 +31,19 @@ export interface ExportOptions {
   minAnnotators?: number;
   /** Gold sources (default `both`: the logs' gold policy, and the reference where no one labelled). */
   gold?: GoldMode;
-  /** Replace an existing `out` (atomically); default false: an existing folder is refused. */
+  /**
+   * Replace an existing `out` (atomically); default false: an existing folder is refused. Even with force, only an
+   * empty folder or a previous export is replaced (see replaceProblem).
+   */
   force?: boolean;
+  /** The user's working folder, never replaced (nor any folder holding it). @default process.cwd() */
+  cwd?: string;
+  /** The user's home folder, never replaced. @default os.homedir() */
+  home?: string;
+  /** Write a dataset with no sentence rows; default false: an export with nothing to export is refused (exit 1). */
+  allowEmpty?: boolean;
+  /** Told about each leftover of an interrupted export that was cleaned up beside `out`. */
+  onLeftover?: (message: string) => void;
   /** Dataset name in the card (default: the folder name of `out`). */
   name?: string;
   /** Licence id for the card (default `cc-by-4.0`). */
@@ -121,7 +132,14 @@ export function exportDataset(source: CorpusSource, index: LabelIndex, options: 
   if (!Number.isInteger(minAnnotators) || minAnnotators < 1)
     throw new StanceError(`min-annotators must be a whole number ≥ 1, got ${minAnnotators}`);
 
-  return buildFolderAtomically(options.out, options.force === true, (dir) => {
+  const guard = {
+    force: options.force === true,
+    cwd: options.cwd ?? process.cwd(),
+    corpus: source.dir,
+    ...(options.home === undefined ? {} : { home: options.home }),
+    ...(options.onLeftover === undefined ? {} : { onLeftover: options.onLeftover }),
+  };
+  return buildFolderAtomically(options.out, guard, (dir) => {
     for (const sub of ['data', 'judgements', 'documents']) mkdirSync(join(dir, sub));
     // Row builders (rows.ts) create keys in feature order, so JSON.stringify writes them in that order; a test checks.
     const sentenceNames = featureNames(SENTENCE_FEATURES);
@@ -238,6 +256,16 @@ export function exportDataset(source: CorpusSource, index: LabelIndex, options: 
         sinks.documents[split].line(JSON.stringify(documentRow(doc, sentences.length, counts, docExcluded)));
         options.onProgress?.(d + 1, total);
       });
+      if (rows === 0 && options.allowEmpty !== true) {
+        const why = Object.entries(excluded)
+          .filter(([, n]) => n > 0)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ');
+        throw new StanceError(
+          `nothing to export: none of the ${sentencesTotal} sentences has a gold label (${why || 'no sentences'}); nothing was written. Label some, change --gold or --min-annotators, or pass --allow-empty`,
+          { where: options.out, exitCode: 1 },
+        );
+      }
       for (const s of SPLITS) flushCsv(s);
       for (const sink of all) sink.close();
 

@@ -14,7 +14,8 @@ export { buildLabelIndex, corpusLogs } from './label-index.ts';
 export { DATA_FILES } from './layout.ts';
 export type { FileDigest } from './manifest.ts';
 export { digestFolder, manifestText, parseManifest, sha256File } from './manifest.ts';
-export { buildFolderAtomically } from './replace-folder.ts';
+export { type BuildFolderOptions, buildFolderAtomically, recoverLeftovers } from './replace-folder.ts';
+export { type ReplaceContext, replaceProblem } from './replace-guard.ts';
 export type {
   ExportExclusionReason,
   ExportGoldSource,

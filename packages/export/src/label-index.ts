@@ -1,8 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AnnotationEvent, Label } from '@stance/schema';
-import { isValidAnnotatorName, LABELS } from '@stance/schema';
-import { annotationsDir, isAnnotationEvent } from '@stance/store';
+import { LABELS } from '@stance/schema';
+import { isAnnotationEvent, listAnnotatorLogs } from '@stance/store';
 import { IdTable } from './id-table.ts';
 import { readLines } from './read-lines.ts';
 
@@ -308,21 +306,10 @@ export function buildLabelIndex(logs: ReadonlyMap<string, LogInput>): LabelIndex
   return builder.build(warnings);
 }
 
-/** The annotator logs of a corpus folder (`annotations/<name>.jsonl`), by annotator name, for `buildLabelIndex`. */
-export function corpusLogs(corpusDir: string): Map<string, LogInput> {
-  const dir = annotationsDir(corpusDir);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
-    throw error;
-  }
-  const logs = new Map<string, LogInput>();
-  for (const name of names.sort()) {
-    if (!name.endsWith('.jsonl')) continue;
-    const annotator = name.slice(0, -'.jsonl'.length);
-    if (isValidAnnotatorName(annotator)) logs.set(annotator, { path: join(dir, name) });
-  }
-  return logs;
+/**
+ * The annotator logs of a corpus folder (`annotations/<name>.jsonl`), by annotator name, for `buildLabelIndex`. A log
+ * whose file name is not an annotator name is not read, and `onWarning` says so (listAnnotatorLogs of @stance/store).
+ */
+export function corpusLogs(corpusDir: string, onWarning?: (warning: string) => void): Map<string, LogInput> {
+  return new Map(listAnnotatorLogs(corpusDir, onWarning).map(({ annotator, path }) => [annotator, { path }]));
 }

@@ -31,6 +31,8 @@ it('exposes the public api', () => {
       "openCorpus",
       "parseManifest",
       "parseSplitRatios",
+      "recoverLeftovers",
+      "replaceProblem",
       "resolveGold",
       "sentenceGold",
       "sha256File",

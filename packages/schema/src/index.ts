@@ -4,6 +4,7 @@ export type { DocumentMeta, Sentence, StanceDocument } from './document.ts';
 export { EXIT, isStanceError, StanceError } from './errors.ts';
 export type { AnnotationEvent, EventType, Suggestion } from './events.ts';
 export { EVENT_TYPES, EVENT_VERSION } from './events.ts';
+export { fileError, fileErrorReason } from './file-error.ts';
 export {
   contentDocumentId,
   docIdOf,

@@ -14,6 +14,8 @@ it('exposes the public api', () => {
       "StanceError",
       "contentDocumentId",
       "docIdOf",
+      "fileError",
+      "fileErrorReason",
       "isLabel",
       "isStanceError",
       "isValidAnnotatorName",

@@ -1,8 +1,27 @@
-import { closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { AnnotationEvent } from '@stance/schema';
-import { EVENT_VERSION, StanceError } from '@stance/schema';
+import { EVENT_VERSION, fileError, fileErrorReason, StanceError } from '@stance/schema';
 import { eventProblem } from './check-event.ts';
-import { appendDurable, syncDir, writeAllAndSync, writeFileAtomic } from './durable-write.ts';
+import {
+  appendDurable,
+  syncDir,
+  tempPrefix,
+  writeAllAndSync,
+  writeBlocksAndSync,
+  writeFileAtomic,
+} from './durable-write.ts';
 import { makeEventId } from './event-id.ts';
 import type { HeldLock } from './lock.ts';
 import { acquireLock, releaseLock } from './lock.ts';
@@ -29,6 +48,11 @@ export interface AnnotatorLog {
   readonly warnings: string[];
   /** Fill in `v`, `id`, `annotator`, `at`; write the line and fsync it before returning the stored event. */
   append(event: NewEvent): AnnotationEvent;
+  /**
+   * Append several events all or nothing (`stance import`): every event is checked first, then all lines are written
+   * and fsync'd once; if any write fails the log is cut back to where it was, so none of them is in it.
+   */
+  appendAll(events: readonly NewEvent[]): AnnotationEvent[];
   /** Close the file and release the lock. Idempotent. */
   close(): void;
 }
@@ -47,10 +71,15 @@ let exitHookInstalled = false;
 export function openAnnotatorLog(corpusDir: string, annotator: string, options: OpenLogOptions = {}): AnnotatorLog {
   const now = options.now ?? (() => new Date());
   const path = annotatorLogPath(corpusDir, annotator);
+  const dir = annotationsDir(corpusDir);
+  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false)
+    throw new StanceError('not a folder', { where: dir });
+  refuseReadOnly(path);
   mkdirSync(annotationsDir(corpusDir), { recursive: true });
   const warnings: string[] = [];
   const lock = acquireLock(`${path}.lock`, annotator, warnings, now());
   try {
+    removeLeftoverTemps(path);
     const events = loadAndRepair(path, annotator, warnings, now());
     const created = !existsSync(path);
     const fd = openSync(path, 'a');
@@ -62,6 +91,32 @@ export function openAnnotatorLog(corpusDir: string, annotator: string, options: 
   }
 }
 
+/**
+ * A log whose owner may not write it was made read-only on purpose (an archived annotator, a finished round): refuse
+ * to open it rather than repair or append to it. Checked on the mode bits, as root may write any file.
+ */
+function refuseReadOnly(path: string): void {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (stat === undefined || (stat.mode & 0o200) !== 0) return;
+  const mode = (stat.mode & 0o7777).toString(8).padStart(4, '0');
+  throw new StanceError(`the log is read-only (mode ${mode}); make it writable (chmod u+w) to add to it`, {
+    where: path,
+  });
+}
+
+/**
+ * Remove the temporary files of a repair cut short by a crash or `kill -9` (`<log>.tmp-<pid>`). Only the holder of the
+ * annotator's lock writes them, and we hold it now, so every one there is a leftover.
+ */
+function removeLeftoverTemps(path: string): void {
+  const prefix = basename(tempPrefix(path));
+  for (const name of readdirSync(dirname(path))) {
+    // Exactly `<log>.tmp-<digits>`: an annotator may be named `alice.jsonl.tmp-1`, whose log ends in `.jsonl`.
+    if (name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)))
+      rmSync(join(dirname(path), name), { force: true });
+  }
+}
+
 function loadAndRepair(path: string, annotator: string, warnings: string[], now: Date): AnnotationEvent[] {
   const { events, bad } = scanLogFile(path, { annotator, uniqueIds: true });
   if (bad.length === 0) return events;
@@ -69,8 +124,18 @@ function loadAndRepair(path: string, annotator: string, warnings: string[], now:
   const buffer = readFileSync(path);
   const rejectedPath = `${path}.rejected`;
   // The bad lines go to .rejected (fsync'd) before the log is rewritten without them: nothing is lost at any instant.
-  appendDurable(rejectedPath, bad.map((b) => `${JSON.stringify(rejectedRecord(path, b, now))}\n`).join(''));
-  writeFileAtomic(path, keptLines(buffer, new Set(bad.map((b) => b.line))));
+  // A new .rejected is no more readable than the log whose lines it holds.
+  const logMode = statSync(path).mode & 0o777;
+  try {
+    appendDurable(rejectedPath, bad.map((b) => `${JSON.stringify(rejectedRecord(path, b, now))}\n`).join(''), logMode);
+  } catch (error) {
+    throw fileError(error, rejectedPath, 'could not set the bad lines aside; the log was left as it was');
+  }
+  try {
+    writeFileAtomic(path, keptLines(buffer, new Set(bad.map((b) => b.line))));
+  } catch (error) {
+    throw fileError(error, path, `could not rewrite the log without its bad lines (they are in ${rejectedPath})`);
+  }
   for (const b of bad) {
     const what = b.torn ? 'torn last line (a write cut short by a crash)' : b.reason;
     warnings.push(`${path}:${b.line}: ${what}; kept aside in ${rejectedPath} and removed from the log`);
@@ -121,19 +186,20 @@ function createLog(state: LogState): AnnotatorLog {
   // the next append to be glued onto.
   let size = fstatSync(state.fd).size;
 
-  const writeFailed = (error: unknown): StanceError => {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+  // What a failed write (disk full) says: the half-written bytes are cut off, so the log holds exactly what it held.
+  const writeFailed = (error: unknown, what: string): StanceError => {
+    const reason = fileErrorReason(error) ?? (error as NodeJS.ErrnoException).code ?? String(error);
     try {
       ftruncateSync(fd!, size);
     } catch {
-      // Could not cut the half line off: stop writing; the next open sets it aside as a torn line.
+      // Could not cut the half-written bytes off: stop writing; the next open sets a torn line aside.
       close();
-      return new StanceError(`could not write the event (${reason}); the log is closed, reopen it to recover`, {
-        where: path,
-        cause: error,
-      });
+      return new StanceError(
+        `could not write ${what} (${reason}); the log is closed and may hold part of it: reopen it to recover`,
+        { where: path, cause: error },
+      );
     }
-    return new StanceError(`could not write the event (${reason}); nothing was saved`, { where: path, cause: error });
+    return new StanceError(`could not write ${what} (${reason}); nothing was saved`, { where: path, cause: error });
   };
 
   const close = (): void => {
@@ -146,27 +212,73 @@ function createLog(state: LogState): AnnotatorLog {
   openLogs.add(close);
   installExitHook();
 
-  const append = (event: NewEvent): AnnotationEvent => {
-    if (fd === undefined) throw new StanceError(`annotator ${annotator}: the log is closed`, { where: path });
-    const time = now();
-    let sequence = events.length + 1;
-    let id = makeEventId(annotator, time, sequence);
-    while (byId.has(id)) id = makeEventId(annotator, time, ++sequence);
+  /** The event as it will be stored (v, id, annotator, at filled in), or a StanceError if it would not read back. */
+  const prepare = (
+    event: NewEvent,
+    time: Date,
+    sequence: number,
+    pending: ReadonlyMap<string, AnnotationEvent>,
+    pendingRetracted: ReadonlySet<string>,
+  ): AnnotationEvent => {
+    let n = sequence;
+    let id = makeEventId(annotator, time, n);
+    while (byId.has(id) || pending.has(id)) id = makeEventId(annotator, time, ++n);
     // v, id, type, sentence lead the line for a human reading it; the last object wins over stray fields in `event`.
     const head = { v: EVENT_VERSION, id, type: event.type, sentence: event.sentence };
     const at = event.at ?? time.toISOString();
     const stored: AnnotationEvent = Object.assign(head, event, { v: EVENT_VERSION, id, annotator, at });
-    const problem = eventProblem(stored) ?? suggestionProblem(stored) ?? retractProblem(stored, byId, retracted);
+    const problem =
+      eventProblem(stored) ??
+      suggestionProblem(stored) ??
+      retractProblem(
+        stored,
+        (target) => byId.get(target) ?? pending.get(target),
+        (target) => retracted.has(target) || pendingRetracted.has(target),
+      );
     if (problem !== undefined) throw new StanceError(`cannot append: ${problem}`, { where: path });
+    return stored;
+  };
+
+  const remember = (stored: AnnotationEvent): void => {
+    events.push(stored);
+    byId.set(stored.id, stored);
+    if (stored.type === 'retract' && stored.target !== undefined) retracted.add(stored.target);
+  };
+
+  const append = (event: NewEvent): AnnotationEvent => {
+    if (fd === undefined) throw new StanceError(`annotator ${annotator}: the log is closed`, { where: path });
+    const stored = prepare(event, now(), events.length + 1, new Map(), new Set());
     try {
       writeAllAndSync(fd, `${JSON.stringify(stored)}\n`);
     } catch (error) {
-      throw writeFailed(error);
+      throw writeFailed(error, 'the event');
     }
     size = fstatSync(fd).size;
-    events.push(stored);
-    byId.set(id, stored);
-    if (stored.type === 'retract' && stored.target !== undefined) retracted.add(stored.target);
+    remember(stored);
+    return stored;
+  };
+
+  const appendAll = (batch: readonly NewEvent[]): AnnotationEvent[] => {
+    if (fd === undefined) throw new StanceError(`annotator ${annotator}: the log is closed`, { where: path });
+    const time = now();
+    const pending = new Map<string, AnnotationEvent>();
+    const pendingRetracted = new Set<string>();
+    const stored: AnnotationEvent[] = [];
+    for (const event of batch) {
+      // Checked against the log and the batch so far, so a retract may name an event earlier in the same batch.
+      const e = prepare(event, time, events.length + stored.length + 1, pending, pendingRetracted);
+      stored.push(e);
+      pending.set(e.id, e);
+      if (e.type === 'retract' && e.target !== undefined) pendingRetracted.add(e.target);
+    }
+    if (stored.length === 0) return [];
+    try {
+      writeBlocksAndSync(fd, lineBlocks(stored));
+    } catch (error) {
+      throw writeFailed(error, `the ${stored.length} events`);
+    }
+    size = fstatSync(fd).size;
+    for (const e of stored) remember(e);
     return stored;
   };
 
@@ -178,8 +290,22 @@ function createLog(state: LogState): AnnotatorLog {
     },
     warnings,
     append,
+    appendAll,
     close,
   };
+}
+
+/** Events as JSON lines, in blocks of about 1 MB. */
+function* lineBlocks(events: readonly AnnotationEvent[]): Generator<string> {
+  let block = '';
+  for (const e of events) {
+    block += `${JSON.stringify(e)}\n`;
+    if (block.length >= 1 << 20) {
+      yield block;
+      block = '';
+    }
+  }
+  if (block) yield block;
 }
 
 /**
@@ -196,14 +322,14 @@ function suggestionProblem(event: AnnotationEvent): string | undefined {
 /** Why a retract can not be appended: it must name an event of this log that is not a retract and not yet undone. */
 function retractProblem(
   event: AnnotationEvent,
-  byId: ReadonlyMap<string, AnnotationEvent>,
-  retracted: ReadonlySet<string>,
+  eventById: (id: string) => AnnotationEvent | undefined,
+  isRetracted: (id: string) => boolean,
 ): string | undefined {
   if (event.type !== 'retract' || event.target === undefined) return undefined;
-  const target = byId.get(event.target);
+  const target = eventById(event.target);
   if (target === undefined) return `retract names unknown event ${event.target}`;
   if (target.type === 'retract') return `retract names another retract (${event.target}); undo is not redoable`;
-  if (retracted.has(event.target)) return `event ${event.target} is already retracted`;
+  if (isRetracted(event.target)) return `event ${event.target} is already retracted`;
   return undefined;
 }
 

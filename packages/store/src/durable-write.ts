@@ -1,19 +1,46 @@
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
+
+/** Write all of `bytes` at the file position of `fd` (looped: writeSync may write fewer bytes than asked). */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let offset = 0;
+  // A short write happens on signals and full disks; a half-written event is what we must not leave.
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+}
 
 /** Write all of `data` at the end of the file open on `fd` ('a'), then fsync, so it survives a crash once this returns. */
 export function writeAllAndSync(fd: number, data: string | Buffer): void {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  let offset = 0;
-  // writeSync may write fewer bytes than asked (signals, full disks); a half-written event is what we must not leave.
-  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+  writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
   fsyncSync(fd);
 }
 
-/** Append `data` to the file at `path` (created if missing) and fsync it. */
-export function appendDurable(path: string, data: string): void {
-  const fd = openSync(path, 'a');
+/** Write several blocks (each at most a few MB, so a large batch never needs one huge buffer), then fsync once. */
+export function writeBlocksAndSync(fd: number, blocks: Iterable<string>): void {
+  for (const block of blocks) writeAll(fd, Buffer.from(block, 'utf8'));
+  fsyncSync(fd);
+}
+
+/**
+ * Append `data` to the file at `path` and fsync it. A file this creates gets `mode` exactly (not narrowed by the
+ * umask), so a log's `.rejected` companion is no more readable than the log; an existing file keeps its own.
+ */
+export function appendDurable(path: string, data: string, mode?: number): void {
+  const created = statSync(path, { throwIfNoEntry: false }) === undefined;
+  const fd = openSync(path, 'a', mode ?? 0o666);
   try {
+    if (created && mode !== undefined) fchmodSync(fd, mode);
     writeAllAndSync(fd, data);
   } finally {
     closeSync(fd);
@@ -33,11 +60,37 @@ export function syncDir(dir: string): void {
   }
 }
 
-/** Replace the file at `path` with `data` atomically: temp file in the same folder, fsync, rename, fsync the folder. */
-export function writeFileAtomic(path: string, data: string | Buffer): void {
-  const temp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(temp, 'w');
+/**
+ * Give the file open on `fd` the mode and owner of `original`, the file it replaces: a repair must not make a
+ * private (0600) log world-readable or hand a shared one to whoever ran the command. Changing the owner needs
+ * privileges; without them the file stays ours (the mode is still kept).
+ */
+function keepModeAndOwner(fd: number, original: Stats): void {
+  fchmodSync(fd, original.mode & 0o7777);
+  const now = fstatSync(fd);
+  if (now.uid === original.uid && now.gid === original.gid) return;
   try {
+    fchownSync(fd, original.uid, original.gid);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+  }
+}
+
+/** The prefix of the temporary files writeFileAtomic makes for `path`. */
+export function tempPrefix(path: string): string {
+  return `${path}.tmp-`;
+}
+
+/**
+ * Replace the file at `path` with `data` atomically: temp file in the same folder, fsync, rename, fsync the folder.
+ * A replaced file keeps its mode and owner.
+ */
+export function writeFileAtomic(path: string, data: string | Buffer): void {
+  const temp = `${tempPrefix(path)}${process.pid}`;
+  const original = statSync(path, { throwIfNoEntry: false });
+  const fd = openSync(temp, 'w', original === undefined ? 0o666 : original.mode & 0o777);
+  try {
+    if (original !== undefined) keepModeAndOwner(fd, original);
     writeAllAndSync(fd, data);
   } catch (error) {
     closeSync(fd);

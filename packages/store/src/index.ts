@@ -7,4 +7,4 @@ export type { CurrentLabel } from './fold.ts';
 export { flagEventOf, foldFlags, foldLabels, foldNotes, retractedIds, undoTarget } from './fold.ts';
 export type { LockOwner } from './lock.ts';
 export { annotationsDir, annotatorLogPath } from './paths.ts';
-export { readAllLogs, readAnnotatorLog } from './read-log.ts';
+export { type LogFile, listAnnotatorLogs, readAllLogs, readAnnotatorLog } from './read-log.ts';

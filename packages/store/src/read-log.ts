@@ -16,27 +16,52 @@ export function readAnnotatorLog(path: string): { events: AnnotationEvent[]; war
   return { events, warnings };
 }
 
+/** One annotator's log file in a corpus. */
+export interface LogFile {
+  annotator: string;
+  path: string;
+}
+
 /**
- * Read every annotator's log in `<corpus>/annotations` (read-only): annotator → events. Files whose names are not
- * valid annotator names are ignored; skipped lines are passed to `onWarning` when given.
+ * The annotator logs in `<corpus>/annotations`, sorted by name (a missing folder has none; hidden files are skipped).
+ * A `.jsonl` file whose name is not a valid annotator name (`x y.jsonl`) is not read, and `onWarning` is told so, as labels in it would otherwise
+ * be left out of agreement and exports without a word.
  */
-export function readAllLogs(
-  corpusDir: string,
-  onWarning?: ((warning: string) => void) | undefined,
-): Map<string, AnnotationEvent[]> {
+export function listAnnotatorLogs(corpusDir: string, onWarning?: ((warning: string) => void) | undefined): LogFile[] {
   const dir = annotationsDir(corpusDir);
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const logs = new Map<string, AnnotationEvent[]>();
+  const logs: LogFile[] = [];
   for (const name of names.sort()) {
     const annotator = annotatorOfLogFile(name);
-    if (annotator === undefined || !isValidAnnotatorName(annotator)) continue;
-    const { events, warnings } = readAnnotatorLog(join(dir, name));
+    // Hidden files (`._alice.jsonl` from a macOS copy, an editor's backup) are not anyone's log: no warning.
+    if (annotator === undefined || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (isValidAnnotatorName(annotator)) logs.push({ annotator, path });
+    else
+      onWarning?.(
+        `${path}: not read: ${JSON.stringify(annotator)} is not an annotator name (letters, digits, '.', '_' or '-'); rename the file to count its labels`,
+      );
+  }
+  return logs;
+}
+
+/**
+ * Read every annotator's log in `<corpus>/annotations` (read-only): annotator → events. Files whose names are not
+ * valid annotator names are not read (see listAnnotatorLogs); those and skipped lines are passed to `onWarning`.
+ */
+export function readAllLogs(
+  corpusDir: string,
+  onWarning?: ((warning: string) => void) | undefined,
+): Map<string, AnnotationEvent[]> {
+  const logs = new Map<string, AnnotationEvent[]>();
+  for (const { annotator, path } of listAnnotatorLogs(corpusDir, onWarning)) {
+    const { events, warnings } = readAnnotatorLog(path);
     for (const warning of warnings) onWarning?.(warning);
     logs.set(annotator, events);
   }

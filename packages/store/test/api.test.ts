@@ -12,6 +12,7 @@ it('exposes the public api', () => {
       "foldLabels",
       "foldNotes",
       "isAnnotationEvent",
+      "listAnnotatorLogs",
       "openAnnotatorLog",
       "readAllLogs",
       "readAnnotatorLog",

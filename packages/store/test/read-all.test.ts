@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { annotationsDir, openAnnotatorLog, readAllLogs } from '../src/index.ts';
+import { annotationsDir, listAnnotatorLogs, openAnnotatorLog, readAllLogs } from '../src/index.ts';
 import { labelEvent } from './helpers/events.ts';
 import { tempCorpus } from './helpers/temp-corpus.ts';
 
@@ -28,5 +28,25 @@ describe('readAllLogs', () => {
     expect(logs.get('bob')).toEqual([]);
     expect(warnings).toEqual([`${join(dir, 'bob.jsonl')}:1: not JSON; line skipped`]);
     a.close();
+  });
+});
+
+describe('issue 11.7: a log whose name is not an annotator name is not skipped without a word', () => {
+  it('warns about `x y.jsonl` (and reads the valid logs beside it)', () => {
+    const corpus = tempCorpus();
+    const a = openAnnotatorLog(corpus, 'alice');
+    a.append(labelEvent('s', 'fact'));
+    a.close();
+    const dir = annotationsDir(corpus);
+    writeFileSync(join(dir, 'x y.jsonl'), `${JSON.stringify({ ...labelEvent('s', 'quote'), annotator: 'x y' })}\n`);
+    const warnings: string[] = [];
+    expect([...readAllLogs(corpus, (w) => warnings.push(w)).keys()]).toEqual(['alice']);
+    const expected = `${join(dir, 'x y.jsonl')}: not read: "x y" is not an annotator name (letters, digits, '.', '_' or '-'); rename the file to count its labels`;
+    expect(warnings).toEqual([expected]);
+    const listed: string[] = [];
+    expect(listAnnotatorLogs(corpus, (w) => listed.push(w))).toEqual([
+      { annotator: 'alice', path: join(dir, 'alice.jsonl') },
+    ]);
+    expect(listed).toEqual([expected]);
   });
 });

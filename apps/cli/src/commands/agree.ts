@@ -10,6 +10,7 @@ import { flag, intOption, stringOption, userPath } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DEFAULT_CORPUS } from '../paths.ts';
 import { styleFor } from '../style.ts';
+import { terminalSafe } from '../terminal-safe.ts';
 
 /** `1 label`, `2 labels`. */
 function plural(n: number, noun: string): string {
@@ -145,8 +146,9 @@ export const agreeCommand: Command = {
       io.stderr.write('stance: assignments.json has no overlap documents; agreement over all documents\n');
       assignments = null;
     }
-    const index = buildLabelIndex(corpusLogs(corpusDir));
-    for (const w of index.warnings) io.stderr.write(`stance: warning: ${w}\n`);
+    const warn = (w: string) => io.stderr.write(`stance: warning: ${terminalSafe(w)}\n`);
+    const index = buildLabelIndex(corpusLogs(corpusDir, warn));
+    for (const w of index.warnings) warn(w);
     const collected = collectJudgements(source, index);
     for (const s of collected.stale) {
       io.stderr.write(

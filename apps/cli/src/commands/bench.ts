@@ -148,6 +148,9 @@ export const benchCommand: Command = {
     if (flag(args, 'json')) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else if (flag(args, 'markdown')) io.stdout.write(renderMarkdown(report));
     else io.stdout.write(renderText(report));
+    for (const m of report.models)
+      if (typeof m.settings['note'] === 'string')
+        io.stderr.write(`stance: warning: model ${stripControl(m.name)}: ${stripControl(m.settings['note'])}\n`);
     const failed = report.models.filter((m) => m.error !== null);
     for (const m of failed)
       io.stderr.write(`stance: model ${stripControl(m.name)} failed: ${stripControl(m.error ?? '')}\n`);

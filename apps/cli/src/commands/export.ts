@@ -17,6 +17,7 @@ import { stripControl } from '@stance/text';
 import { flag, intOption, stringOption, userPath } from '../args.ts';
 import type { Command, Io } from '../command.ts';
 import { DEFAULT_CORPUS } from '../paths.ts';
+import { terminalSafe } from '../terminal-safe.ts';
 
 /** `1 sentence`, `2 sentences`. */
 function plural(n: number, noun: string): string {
@@ -65,7 +66,7 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'export gold-labelled sentences as a dataset folder (HF layout, card, croissant, manifest)',
   usage:
-    'stance export --out DIR [--corpus DIR] [--seed N] [--split 80/10/10] [--min-annotators N] [--gold logs|reference|both] [--force] [--json]',
+    'stance export --out DIR [--corpus DIR] [--seed N] [--split 80/10/10] [--min-annotators N] [--gold logs|reference|both] [--force] [--allow-empty] [--json]',
   options: {
     out: { type: 'string', arg: 'DIR', help: 'dataset folder to create (refused if it exists, unless --force)' },
     corpus: { type: 'string', arg: 'DIR', help: 'corpus folder (default: the bundled corpus/)' },
@@ -77,7 +78,11 @@ export const exportCommand: Command = {
       help: 'annotators needed for a unanimous/majority label (default 2)',
     },
     gold: { type: 'string', arg: 'SOURCE', help: 'logs, reference (corpus/gold.jsonl) or both (default both)' },
-    force: { type: 'boolean', help: 'replace an existing --out folder (atomically)' },
+    force: {
+      type: 'boolean',
+      help: 'replace an existing --out, if it is empty or a previous export (atomically); never anything else',
+    },
+    'allow-empty': { type: 'boolean', help: 'write the dataset even when no sentence has a gold label' },
     name: { type: 'string', arg: 'NAME', help: 'dataset name in the card (default: the folder name)' },
     license: { type: 'string', arg: 'ID', help: 'licence id for the card (default cc-by-4.0)' },
     json: { type: 'boolean', help: 'print the export summary as one JSON document' },
@@ -99,8 +104,9 @@ export const exportCommand: Command = {
     if (source.documentIds.length === 0) {
       throw new StanceError('no documents in the corpus; add some with `stance ingest` first', { where: corpusDir });
     }
-    const index = buildLabelIndex(corpusLogs(corpusDir));
-    for (const w of index.warnings) io.stderr.write(`stance: warning: ${w}\n`);
+    const warn = (w: string) => io.stderr.write(`stance: warning: ${terminalSafe(w)}\n`);
+    const index = buildLabelIndex(corpusLogs(corpusDir, warn));
+    for (const w of index.warnings) warn(w);
     // Testing aid for the all-or-nothing check through the real process; not in help.
     const failAfter = io.env['STANCE_EXPORT_FAIL_AFTER_ROWS'];
     const progress = progressBar(io);
@@ -113,6 +119,9 @@ export const exportCommand: Command = {
       minAnnotators: intOption(args, 'min-annotators', 2, 1),
       gold: gold as GoldMode,
       force: flag(args, 'force'),
+      allowEmpty: flag(args, 'allow-empty'),
+      cwd: io.cwd,
+      onLeftover: (message) => io.stderr.write(`stance: ${terminalSafe(message)}\n`),
       ...(name === undefined ? {} : { name }),
       ...(license === undefined ? {} : { license }),
       ...(progress === undefined ? {} : { onProgress: progress }),

@@ -2,10 +2,11 @@ import { loadCorpus, readJsonl } from '@stance/corpus';
 import { parseLabelMap } from '@stance/evaluate';
 import type { Label } from '@stance/schema';
 import { isLabel, isValidAnnotatorName, StanceError, textHash } from '@stance/schema';
-import { foldLabels, openAnnotatorLog } from '@stance/store';
+import { foldLabels, type NewEvent, openAnnotatorLog } from '@stance/store';
 import { stringOption, userPath } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DEFAULT_CORPUS } from '../paths.ts';
+import { terminalSafe } from '../terminal-safe.ts';
 
 interface ImportedLabel {
   sentence: string;
@@ -63,9 +64,10 @@ export const importCommand: Command = {
     let added = 0;
     let unchanged = 0;
     try {
-      for (const w of log.warnings) io.stderr.write(`stance: warning: ${w}\n`);
+      for (const w of log.warnings) io.stderr.write(`stance: warning: ${terminalSafe(w)}\n`);
       const current = foldLabels(log.events);
       const guideline = corpus.guideline?.version ?? 'none';
+      const events: NewEvent[] = [];
       for (const row of rows) {
         const sentence = corpus.sentence(row.sentence)!;
         const hash = textHash(sentence.text);
@@ -82,10 +84,12 @@ export const importCommand: Command = {
           suggestion: null,
           origin: 'import' as const,
         };
-        log.append({ ...base, type: 'label', label: row.label });
-        if (row.note) log.append({ ...base, type: 'note', note: row.note });
+        events.push({ ...base, type: 'label', label: row.label });
+        if (row.note) events.push({ ...base, type: 'note', note: row.note });
         added++;
       }
+      // All or nothing: a disk that fills half way leaves the log as it was (and the error says nothing was saved).
+      log.appendAll(events);
     } finally {
       log.close();
     }

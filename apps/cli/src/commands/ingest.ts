@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import type { IngestReport } from '@stance/corpus';
 import { ingestPaths } from '@stance/corpus';
 import { stripControl } from '@stance/text';
 import { flag, stringOption, userPath } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DEFAULT_CORPUS } from '../paths.ts';
+import { terminalSafe } from '../terminal-safe.ts';
 
 /** "1 sentence id" / "2 sentence ids". */
 function ids(n: number): string {
@@ -61,6 +63,10 @@ export const ingestCommand: Command = {
       titleColumn: stringOption(args, 'title-column'),
       dryRun,
     });
+    for (const name of report.removedTemps)
+      io.stderr.write(
+        `stance: ${terminalSafe(join(report.corpus, name))}: removed what an interrupted ingest left behind\n`,
+      );
     for (const file of report.files) io.stderr.write(`${fileLine(file)}\n`);
     io.stdout.write(flag(args, 'json') ? `${JSON.stringify(report, null, 2)}\n` : summary(report, dryRun));
     return 0;

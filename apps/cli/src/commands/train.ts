@@ -5,7 +5,7 @@ import { parseJsonl, readTextFile, writeCorpusModel, writeFileAtomic } from '@st
 import { parseLabelMap, progressLine } from '@stance/evaluate';
 import type { GoldMode } from '@stance/export';
 import { buildLabelIndex, corpusLogs, GOLD_MODES, openCorpus, sentenceGold } from '@stance/export';
-import { StanceError } from '@stance/schema';
+import { isStanceError, StanceError } from '@stance/schema';
 import { stripControl } from '@stance/text';
 import { intOption, numberOption, stringOption, userPath } from '../args.ts';
 import type { Command, Io } from '../command.ts';
@@ -30,8 +30,8 @@ function writeModel(name: string, write: () => string): string {
   try {
     return write();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new StanceError(`cannot write model (${code ?? 'error'})`, { where: name });
+    const reason = isStanceError(error) ? error.message : ((error as NodeJS.ErrnoException).code ?? 'error');
+    throw new StanceError(`cannot write model (${reason})`, { where: name });
   }
 }
 
