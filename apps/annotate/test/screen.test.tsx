@@ -263,4 +263,29 @@ describe('the labelling screen', () => {
     await app.press('o');
     expect(app.log.events[0]).toMatchObject({ type: 'label', label: 'opinion', suggestion: null });
   });
+
+  it('issue 11: acts on every key of one read, in order, each label written before the next acts', async () => {
+    const app = await renderApp();
+    // One write, as a fast typist, a paste or a slow link delivers it.
+    await app.press('ssfq');
+    expect(app.log.events.map((e) => e.label)).toEqual(['skip', 'skip', 'fact', 'quote']);
+    expect(app.frame()).toContain('this session: 4 labels');
+    // An arrow key between letters in the same read, and a note whose text came with the key that opened it.
+    await app.press(`o${KEYS.left}${KEYS.left}nsee f q${KEYS.enter}1`);
+    const events = app.log.events.slice(4);
+    expect(events.map((e) => [e.type, e.label ?? e.note])).toEqual([
+      ['label', 'opinion'],
+      ['note', 'see f q'],
+      ['label', 'fact'],
+    ]);
+    const ids = app.session.index.sentences.map((s) => s.id);
+    expect(events.map((e) => e.sentence)).toEqual([ids[4], ids[3], ids[3]]);
+  });
+
+  it('quits at Ctrl-C in the middle of a read: the keys after it do nothing', async () => {
+    const app = await renderApp();
+    await app.press(`f${KEYS.ctrlC}qqq`);
+    expect(app.quits()).toBe(1);
+    expect(app.log.events.map((e) => e.label)).toEqual(['fact']);
+  });
 });

@@ -1,8 +1,9 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Text, useApp, useInput, useStdin } from 'ink';
+import { Text, useApp, useStdin } from 'ink';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useAnnotation } from '../hooks/use-annotation.ts';
+import { useKeys } from '../hooks/use-keys.ts';
 import { useTerminalSize } from '../hooks/use-terminal-size.ts';
 import { helpLines } from '../model/help-text.ts';
 import type { AnnotateSession } from '../session/session.ts';
@@ -26,7 +27,7 @@ export function App({ session, onQuit }: AppProps) {
     onQuit?.();
     exit();
   }, [onQuit, exit]);
-  const { state, handleKey } = useAnnotation(session, quit);
+  const { state, handleInput } = useAnnotation(session, quit);
   const { order, pos } = state;
   // Once the frame is out, in idle time: the suggestions of the sentences one keystroke away, so that stepping into
   // a document not seen yet does not label it while the key waits. A key that comes first cancels it.
@@ -45,10 +46,10 @@ export function App({ session, onQuit }: AppProps) {
     [session.guideline, columns, adjudicating],
   );
   const helpHeight = rows - 2;
-  // useInput needs raw mode; without a TTY it would throw, so it is only switched on where it works.
-  useInput((input, key) => handleKey(input, key, help.length - helpHeight), {
-    isActive: isRawModeSupported === true,
-  });
+  // Keys need raw mode; without a TTY it would throw, so they are only read where it works.
+  const helpMax = help.length - helpHeight;
+  const onInput = useCallback((event: string) => handleInput(event, helpMax), [handleInput, helpMax]);
+  useKeys(onInput, isRawModeSupported === true);
   if (columns < MIN_SIZE.columns || rows < MIN_SIZE.rows)
     return (
       <Text>

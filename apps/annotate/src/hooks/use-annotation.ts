@@ -3,6 +3,7 @@ import { textHash } from '@stance/schema';
 import type { NewEvent } from '@stance/store';
 import { retractedIds } from '@stance/store';
 import { useCallback, useRef, useState } from 'react';
+import { decodeKeys } from '../keys/decode-keys.ts';
 import type { KeyInfo } from '../keys/intent-for-key.ts';
 import { intentForKey } from '../keys/intent-for-key.ts';
 import { latestFlag, latestLabel } from '../model/log-roles.ts';
@@ -13,17 +14,23 @@ import { currentPosition, currentSentence } from '../state/selectors.ts';
 import type { AnnotateState } from '../state/state.ts';
 import { initialState } from '../state/state.ts';
 
-/** The state the screen draws and the key handler that drives it. */
+/** The state the screen draws and the input handler that drives it. */
 export interface AnnotationController {
   state: AnnotateState;
-  /** Handle one keystroke; `helpMax` is how far the help screen can scroll at the current size. */
-  handleKey(input: string, key: KeyInfo, helpMax: number): void;
+  /**
+   * Handle one input event from the terminal, which may hold several keys; `helpMax` is how far the help screen can
+   * scroll at the current size.
+   */
+  handleInput(event: string, helpMax: number): void;
 }
+
+const isPrompt = (mode: AnnotateState['mode']) => mode === 'note' || mode === 'jump';
 
 /**
  * The controller: keys become intents; intents that write append to the log (fsync'd when `append` returns) and only
- * then dispatch the action that moves the screen on. The live state is kept in a ref and advanced synchronously, so
- * several keys arriving in one read (fast typing, a paste) each act on the state the previous one left.
+ * then dispatch the action that moves the screen on. The live state is kept in a ref and advanced synchronously, key
+ * by key, so several keys arriving in one read (fast typing, a paste, a slow link) each act, in order, on the state
+ * the previous one left; the screen is drawn once the read is done.
  */
 export function useAnnotation(session: AnnotateSession, onQuit: () => void): AnnotationController {
   const live = useRef<AnnotateState | null>(null);
@@ -44,13 +51,16 @@ export function useAnnotation(session: AnnotateSession, onQuit: () => void): Ann
   const retracted = useRef<Set<string> | null>(null);
   if (retracted.current === null) retracted.current = retractedIds(session.log.events);
 
+  // Inside a bracketed paste (the terminal marks pasted text), a prompt takes line breaks as spaces, not as Enter.
+  const pasting = useRef(false);
+
   const dispatch = useCallback((action: Action) => {
     live.current = reducer(live.current!, action);
-    setState(live.current);
   }, []);
 
+  /** Act on one key; false when it quits (the keys after it in the same read are not acted on). */
   const handleKey = useCallback(
-    (input: string, key: KeyInfo, helpMax: number) => {
+    (input: string, key: KeyInfo, helpMax: number): boolean => {
       const now = session.now();
       const current = live.current!;
       const intent = intentForKey(input, key, current.mode);
@@ -122,40 +132,40 @@ export function useAnnotation(session: AnnotateSession, onQuit: () => void): Ann
 
       switch (intent.kind) {
         case 'none':
-          return;
+          return true;
         case 'quit':
           onQuit();
-          return;
+          return false;
         case 'dispatch':
           dispatch({ at: now, ...intent.action } as Action);
-          return;
+          return true;
         case 'scrollHelp':
           dispatch({ type: 'scrollHelp', delta: intent.delta, max: helpMax });
-          return;
+          return true;
         case 'label':
           label(intent.label);
-          return;
+          return true;
         case 'accept': {
           if (adjudicating) {
             dispatch({ type: 'say', message: 'adjudicating: press f, q, o or s to decide' });
-            return;
+            return true;
           }
           if (session.blind) {
             dispatch({ type: 'say', message: 'suggestions are hidden (--blind): press f, q, o or s' });
-            return;
+            return true;
           }
           const p = currentPosition(current);
-          if (p < 0) return;
+          if (p < 0) return true;
           const suggested = session.suggester.at(p);
           if (suggested.error !== undefined) dispatch({ type: 'say', message: 'there is no suggestion to accept' });
           else label(suggested.label);
-          return;
+          return true;
         }
         case 'undo': {
           const at = latestLabel(events, undone, adjudicating);
           if (at < 0) {
             dispatch({ type: 'say', message: 'nothing to undo' });
-            return;
+            return true;
           }
           const target = events[at]!;
           write(
@@ -176,24 +186,24 @@ export function useAnnotation(session: AnnotateSession, onQuit: () => void): Ann
               return { type: 'retracted', sentence: target.sentence, label: back, undoneMs, at: session.now() };
             },
           );
-          return;
+          return true;
         }
         case 'note': {
           const sentence = currentSentence(current);
           const text = current.input.trim();
           if (!sentence || text === '') {
             dispatch({ type: 'closeMode' });
-            return;
+            return true;
           }
           write(
             { type: 'note', sentence: sentence.id, textHash: textHash(sentence.text), ms: 0, guideline, note: text },
             () => ({ type: 'noted', sentence: sentence.id, note: text }),
           );
-          return;
+          return true;
         }
         case 'flag': {
           const sentence = currentSentence(current);
-          if (!sentence) return;
+          if (!sentence) return true;
           const hash = textHash(sentence.text);
           const existing = latestFlag(events, undone, sentence.id);
           if (existing)
@@ -210,14 +220,51 @@ export function useAnnotation(session: AnnotateSession, onQuit: () => void): Ann
               sentence: sentence.id,
               on: true,
             }));
-          return;
+          return true;
         }
       }
     },
     [session, dispatch, onQuit],
   );
 
-  return { state, handleKey };
+  const handleInput = useCallback(
+    (event: string, helpMax: number) => {
+      try {
+        for (const token of decodeKeys(event)) {
+          if (token.kind === 'paste') {
+            pasting.current = token.on;
+            continue;
+          }
+          if (token.kind === 'key') {
+            // A line break or tab inside a paste into a prompt is white space in the text, not Enter.
+            if (pasting.current && isPrompt(live.current!.mode) && (token.key.return || token.key.tab)) {
+              dispatch({ type: 'typeText', text: ' ' });
+              continue;
+            }
+            if (!handleKey(token.input, token.key, helpMax)) return;
+            continue;
+          }
+          // A run of characters: each one a key, until one of them opens a prompt, which takes the rest as text.
+          let rest = token.text;
+          while (rest !== '') {
+            if (isPrompt(live.current!.mode)) {
+              dispatch({ type: 'typeText', text: rest });
+              break;
+            }
+            const char = String.fromCodePoint(rest.codePointAt(0)!);
+            rest = rest.slice(char.length);
+            if (!handleKey(char, {}, helpMax)) return;
+          }
+        }
+      } finally {
+        // One frame for the whole read: every key in it has acted (and every label is on disk) by now.
+        setState(live.current!);
+      }
+    },
+    [dispatch, handleKey],
+  );
+
+  return { state, handleInput };
 }
 
 function round(value: number): number {

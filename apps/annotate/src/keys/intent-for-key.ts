@@ -15,6 +15,12 @@ export interface KeyInfo {
   ctrl?: boolean;
   backspace?: boolean;
   delete?: boolean;
+  home?: boolean;
+  end?: boolean;
+  tab?: boolean;
+  shift?: boolean;
+  /** Alt (or Esc read together with the next character, which terminals send the same way). */
+  meta?: boolean;
 }
 
 /**
@@ -77,6 +83,8 @@ export function intentForKey(input: string, key: KeyInfo, mode: Mode): Intent {
 
 function labelModeIntent(input: string, key: KeyInfo): Intent {
   if (key.escape) return { kind: 'quit' };
+  // Alt+key is no binding: Alt+f must not label (Ink's useInput used to hand it over as a plain `f`).
+  if (key.meta) return { kind: 'none' };
   if (key.return) return { kind: 'accept' };
   if (key.backspace || key.delete || input === 'u') return { kind: 'undo' };
   if (key.rightArrow || key.downArrow || input === 'j') return dispatch({ type: 'move', delta: 1 });

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import type { AnnotateSession, SuggestionModel, VisitOrder } from '@stance/annotate';
 import { labelDocument, modelFromJson } from '@stance/classify';
@@ -148,8 +149,13 @@ export const annotateCommand: Command = {
       io.stderr.write(
         `stance: warning: ${session.stale} of your ${adjudicate ? 'decisions' : 'labels'} are for sentences whose text has changed; they count as ${adjudicate ? 'undecided' : 'unlabelled'}\n`,
       );
-    const { appended } = await runAnnotate(session, io);
-    io.stderr.write(`stance: ${appended} events saved to ${log.path}\n`);
-    return 0;
+    const { appended, signal } = await runAnnotate(session, io);
+    try {
+      io.stderr.write(`stance: ${appended} events saved to ${log.path}${signal ? ` (ended by ${signal})` : ''}\n`);
+    } catch {
+      // After a hang-up there is no terminal to tell; the events are on disk either way.
+    }
+    // As a shell reports a process a signal ended: 128 + the signal's number.
+    return signal === undefined ? 0 : 128 + (constants.signals[signal] ?? 0);
   },
 };
