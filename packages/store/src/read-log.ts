@@ -34,7 +34,8 @@ export function readAllLogs(
   }
   const logs = new Map<string, AnnotationEvent[]>();
   for (const name of names.sort()) {
-    const annotator = annotatorOfLogFile(name);
+    // A file system may hand names back decomposed (macOS HFS+); annotator names are NFC.
+    const annotator = annotatorOfLogFile(name)?.normalize('NFC');
     if (annotator === undefined || !isValidAnnotatorName(annotator)) continue;
     const { events, warnings } = readAnnotatorLog(join(dir, name));
     for (const warning of warnings) onWarning?.(warning);
