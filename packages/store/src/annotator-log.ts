@@ -1,4 +1,13 @@
-import { closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  unlinkSync,
+} from 'node:fs';
 import type { AnnotationEvent } from '@stance/schema';
 import { EVENT_VERSION, StanceError } from '@stance/schema';
 import { eventProblem } from './check-event.ts';
@@ -29,7 +38,7 @@ export interface AnnotatorLog {
   readonly warnings: string[];
   /** Fill in `v`, `id`, `annotator`, `at`; write the line and fsync it before returning the stored event. */
   append(event: NewEvent): AnnotationEvent;
-  /** Close the file and release the lock. Idempotent. */
+  /** Close the file and release the lock (a log this open created and nothing was written to is removed). Idempotent. */
   close(): void;
 }
 
@@ -55,7 +64,7 @@ export function openAnnotatorLog(corpusDir: string, annotator: string, options: 
     const created = !existsSync(path);
     const fd = openSync(path, 'a');
     if (created) syncDir(annotationsDir(corpusDir));
-    return createLog({ annotator, path, events, warnings, fd, lock, now });
+    return createLog({ annotator, path, events, warnings, fd, lock, now, created });
   } catch (error) {
     releaseLock(lock);
     throw error;
@@ -106,6 +115,8 @@ interface LogState {
   fd: number;
   lock: HeldLock;
   now: () => Date;
+  /** This open created the file (it did not exist). */
+  created: boolean;
 }
 
 function createLog(state: LogState): AnnotatorLog {
@@ -140,6 +151,14 @@ function createLog(state: LogState): AnnotatorLog {
     if (fd === undefined) return;
     closeSync(fd);
     fd = undefined;
+    // Opening and quitting without a label must not leave an empty log behind; removed while the lock is still held.
+    if (state.created && size === 0) {
+      try {
+        unlinkSync(path);
+      } catch {
+        // Already gone, or not ours to remove: an empty log is harmless.
+      }
+    }
     openLogs.delete(close);
     releaseLock(lock);
   };
