@@ -14,7 +14,7 @@ function shown(app: App, position: number): string {
 
 /** The line of the frame holding the current sentence. */
 function current(frame: string): string {
-  return frame.split('\n').find((line) => line.startsWith('▶') || line.startsWith('!')) ?? '';
+  return frame.split('\n').find((line) => line.startsWith('▶')) ?? '';
 }
 
 describe('the labelling screen', () => {
@@ -23,16 +23,19 @@ describe('the labelling screen', () => {
     // The rules are tuned by others; what they suggest is checked against them, the rest of the screen verbatim.
     expect(app.frame().replace(shown(app, 0), '<rules: label nn%>')).toMatchInlineSnapshot(`
       "doc 1/3 · sentence 1/3 · The council vote
-      annotator tester · order document · suggestions: rules (no trained model)
+      annotator tester · order document · suggestions: rules
 
-        (start of document)
-      ▶ The council voted 7-2 on Tuesday to close the depot.
-        “We had no choice,” the mayor said.
+          (start of document)
+      ▶·  The council voted 7-2 on Tuesday to close the depot.
+       ·  “We had no choice,” the mayor said.
+       ·  This was a shameful decision.
+          (end of document)
 
       suggestion <rules: label nn%> (rules) ⏎ accepts  not labelled
+      why: number “7” “2” → fact, date “on Tuesday” → fact
 
-      f/1 fact  q/2 quote  o/3 opinion  s/4 skip  ⏎ accept  u/⌫ undo
-      ←→ j/k move  n note  ! flag  g go to doc  ? help & guidelines  Esc quit
+      f/1 fact  q/2 quote  o/3 opinion  s/4 skip  ⏎ accept  u/⌫ undo  n note  ! flag
+      ←→ move  ][ unlabelled  }{ flagged  )( noted  / find  v doc  ? help  Esc quit
       document [░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░] 0/3 0%
       corpus   [░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░] 0/9 0%
       this session: 0 labels · – s/sentence
@@ -115,7 +118,8 @@ describe('the labelling screen', () => {
     expect(app.frame()).toContain('note saved');
     await app.press('!');
     expect(app.frame()).toContain('flagged for discussion');
-    expect(current(app.frame()).startsWith('!')).toBe(true);
+    // The gutter: pointer, label (· none yet), flag.
+    expect(current(app.frame()).startsWith('▶·!')).toBe(true);
     await app.press('!');
     expect(app.frame()).toContain('flag removed');
     expect(app.log.events.map((e) => [e.type, e.note])).toEqual([
@@ -149,11 +153,11 @@ describe('the labelling screen', () => {
     });
     await app.press('?');
     expect(app.frame()).toContain('Keys');
-    expect(app.frame()).toContain('lines 1-22 of 56');
+    expect(app.frame()).toContain('lines 1-22 of 64');
     await app.press(KEYS.down, 'j', ' ');
-    expect(app.frame()).toContain('lines 13-34 of 56');
+    expect(app.frame()).toContain('lines 13-34 of 64');
     await app.press(' ', ' ', ' ');
-    expect(app.frame()).toContain('lines 35-56 of 56');
+    expect(app.frame()).toContain('lines 43-64 of 64');
     expect(app.frame()).toContain('rule 40');
     await app.press(KEYS.escape);
     expect(app.frame()).toContain('doc 1/3 · sentence 1/3');
@@ -209,7 +213,7 @@ describe('the labelling screen', () => {
     const app = await renderApp({
       model: { name: 'nb-test', predict: (texts) => texts.map(() => ({ label: 'opinion', confidence: 0.6 })) },
     });
-    expect(app.frame()).toContain('suggestions: model nb-test');
+    expect(app.frame()).toContain('suggestions: nb-test');
     expect(app.frame()).toContain('suggestion opinion 60% (nb-test)');
     await app.press(KEYS.enter);
     expect(app.log.events[0]?.suggestion).toMatchObject({ label: 'opinion', model: 'nb-test', shown: true });
