@@ -41,3 +41,15 @@ export function numberedCorpusDir(count: number): string {
   );
   return dir;
 }
+
+/** A corpus in a temp folder holding these documents (id → title and text) and the bundled guidelines. */
+export function corpusWith(docs: Record<string, { title: string; text: string }>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'stance-annotate-cli-'));
+  mkdirSync(join(dir, 'documents'));
+  for (const [id, { title, text }] of Object.entries(docs))
+    writeFileSync(join(dir, 'documents', `${id}.json`), `${JSON.stringify({ id, title, text }, null, 2)}\n`);
+  const guidelines = join(ROOT, 'corpus', 'GUIDELINES.md');
+  if (existsSync(guidelines)) copyFileSync(guidelines, join(dir, 'GUIDELINES.md'));
+  else writeFileSync(join(dir, 'GUIDELINES.md'), '# Guidelines\n\nVersion: 1.0\n');
+  return dir;
+}
