@@ -97,7 +97,7 @@ for (const size of SIZES) {
       await term.press('A', 'v', 'f/1 fact');
       // Regression: at 80x16 the current sentence shrank to `! …` while its neighbours stayed.
       term.tmux('resize-window', '-t', 'A', '-x', '80', '-y', '16');
-      const small = await term.waitFor('A', /^▶·  It began with a plan/m);
+      const small = await term.waitFor('A', /^▶· {2}It began with a plan/m);
       expect(small).toMatch(/more lines · Space scrolls/);
       expect(small).toMatch(/corpus +\[/);
       expect(small.trimEnd().split('\n').length).toBeLessThanOrEqual(16);
