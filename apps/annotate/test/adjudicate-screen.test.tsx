@@ -37,7 +37,7 @@ async function adjudicate(dir: string) {
   return renderApp({ dir, annotator: 'judge', adjudicate: { logs: readAllLogs(dir) } });
 }
 
-describe('stance annotate --adjudicate, the screen', () => {
+describe('stance annotate --adjudicate, the screen', { timeout: 60_000 }, () => {
   it('walks the disagreements in document context with every annotator’s label and note', async () => {
     const dir = tempCorpusDir();
     writeLogs(dir, {

@@ -11,7 +11,7 @@ const LONG = `${'This sentence goes on and on, clause after clause, '.repeat(40)
 const WIDE = `${'東京の市議会は火曜日に予算案を可決した。'.repeat(30)}終わり。`;
 const EMOJI = `${'Fans cheered 🎉🎉 and the referee frowned 👩‍⚖️, '.repeat(30)}end.`;
 
-describe('layout', () => {
+describe('layout', { timeout: 60_000 }, () => {
   for (const [columns, rows] of [
     [80, 24],
     [60, 18],

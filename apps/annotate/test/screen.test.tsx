@@ -17,7 +17,8 @@ function current(frame: string): string {
   return frame.split('\n').find((line) => line.startsWith('▶')) ?? '';
 }
 
-describe('the labelling screen', () => {
+// Rendering tests wait on frames; under the full suite's parallel load a frame can take seconds, so no 5 s limit.
+describe('the labelling screen', { timeout: 60_000 }, () => {
   it('shows the document, context, suggestion, keys, progress and session', async () => {
     const app = await renderApp();
     // The rules are tuned by others; what they suggest is checked against them, the rest of the screen verbatim.
