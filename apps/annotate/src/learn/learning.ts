@@ -23,7 +23,7 @@ export const rulesPredictor: Predictor = { name: 'rules', predict: (texts) => la
 export const LIVE_TRAIN_OPTIONS: TrainOptions = { features: { charNgrams: null } };
 
 /** At most this many labels train a live model (the most recent ones): it bounds the worker's time and memory. */
-export const MAX_LIVE_EXAMPLES = 2000;
+export const MAX_LIVE_EXAMPLES = 1000;
 
 /** Fewer labels than this train no live model (its cross-validated score would mean nothing). */
 export const MIN_LIVE_EXAMPLES = 20;

@@ -35,10 +35,12 @@ const { workerData } = require('node:worker_threads');
 
 /**
  * Memory the worker may use: a bound, so a large retraining fails (and is reported) instead of swelling the UI. A
- * small young generation (4 MB, V8's default is 16) keeps the resident size near what is live: training 2,000 labels
- * peaks about 20 MB above the idle worker instead of 70 (measured with the bench's generated corpus).
+ * small young generation (4 MB, V8's default is 16) keeps the resident size near what is live. Measured with the
+ * bench's generated 100k corpus, three retrainings of 1,000 labels with a pool of 2,000 to rank: the idle worker adds
+ * about 36 MB to the process (26 of them tsx's loader thread, which a build does not have), training peaks about 20 MB
+ * above that; 2,000 labels peaked 27 MB higher.
  */
-export const WORKER_HEAP_MB = 96;
+export const WORKER_HEAP_MB = 64;
 
 /** Start the learning worker on the shared sentence texts. Its console output is drained, never shown. */
 export function spawnLearnWorker(data: LearnWorkerData): Worker {
