@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnnotationEvent, Sentence, StanceDocument } from '@stance/schema';
+import type { AnnotationEvent, Label, Sentence, StanceDocument } from '@stance/schema';
 import { EVENT_VERSION, sentenceIds, textHash } from '@stance/schema';
 
 // Sentence shapes that exercise every cue family of the rules a little: numbers, dates, quotes, hedges, verdicts.
@@ -38,6 +38,17 @@ export function generateCorpus(
   return { documents, sentences: out };
 }
 
+/**
+ * The label the bench's log gives a generated sentence, by its template: quotes, verdicts and hedged claims, page
+ * furniture, the rest facts (so a model retrained on the log has four labels to learn, as with a real one).
+ */
+export function benchLabel(text: string): Label {
+  if (text.startsWith('“')) return 'quote';
+  if (/perhaps|Surely|should|must/.test(text)) return 'opinion';
+  if (text.startsWith('Read more')) return 'skip';
+  return 'fact';
+}
+
 /** Write a log for `annotator` labelling the first `count` sentences, as the store would have written it. */
 export function writeLog(dir: string, annotator: string, sentences: readonly Sentence[], count: number): void {
   mkdirSync(join(dir, 'annotations'), { recursive: true });
@@ -55,7 +66,7 @@ export function writeLog(dir: string, annotator: string, sentences: readonly Sen
       at,
       ms: 2000,
       guideline: '1.0',
-      label: 'fact',
+      label: benchLabel(s.text),
       suggestion: { label: 'fact', model: 'rules', shown: true, confidence: 0.8 },
     };
     lines.push(JSON.stringify(event));

@@ -19,6 +19,11 @@ import { FrameSink, KeySource } from './terminal-streams.ts';
 interface Figures {
   sentences: number;
   order: VisitOrder;
+  /** Background retraining every this many labels (0: off). */
+  retrain: number;
+  /** Retrainings that finished during the keystrokes, and the longest one (ms). */
+  retrainings: number;
+  retrainMaxMs: number;
   /** loadCorpus alone (read and segment every document). */
   loadMs: number;
   /** From before loadCorpus to the first frame written: what the user waits for. */
@@ -33,14 +38,20 @@ interface Figures {
 }
 
 const KEYSTROKES = 400;
-/** The runs, in print order: the 1k rows are the peers of the 100k rows. */
+/** Retrain every this many labels in the rows with background learning: often enough that one always runs. */
+const RETRAIN_EVERY = 25;
+/** The runs, in print order: the 1k rows are the peers of the 100k rows; the last two retrain in the background. */
 const CONFIGS = [
-  [1_000, 'document'],
-  [100_000, 'document'],
-  [1_000, 'uncertain'],
-  [100_000, 'uncertain'],
+  [1_000, 'document', 0],
+  [100_000, 'document', 0],
+  [1_000, 'uncertain', 0],
+  [100_000, 'uncertain', 0],
+  [100_000, 'document', RETRAIN_EVERY],
+  [100_000, 'uncertain', RETRAIN_EVERY],
 ] as const;
 const WARM_UP = 20;
+/** Three labels, a step back, and on to the next unlabelled sentence. */
+const PATTERN = ['f', 'f', 'f', 'k', ']'] as const;
 
 function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -57,7 +68,7 @@ function prepareCorpus(dir: string, size: number): void {
 }
 
 /** Start the UI on a generated corpus (30% already labelled), type keys, and time everything. */
-async function measure(dir: string, order: VisitOrder): Promise<Figures> {
+async function measure(dir: string, order: VisitOrder, retrain: number): Promise<Figures> {
   {
     const stdout = new FrameSink('sentence ');
     const stdin = new KeySource();
@@ -75,23 +86,53 @@ async function measure(dir: string, order: VisitOrder): Promise<Figures> {
       appends.push(performance.now() - t);
       return stored;
     };
-    const session = createSession({ corpus, log, labeler: labelDocument, order });
-    const first = stdout.nextFrame(60_000);
-    const instance = render(<App session={session} />, {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      stderr: new FrameSink('\u0000') as unknown as NodeJS.WriteStream,
-      exitOnCtrlC: false,
-      patchConsole: false,
-      maxFps: 60,
+    const session = createSession({
+      corpus,
+      log,
+      labeler: labelDocument,
+      order,
+      learning: retrain > 0 ? { every: retrain, startModel: null, newestModel: null } : null,
     });
+    // Retrainings are seen in the status the UI shows: count those that finish while the keys are typed.
+    let retrainings = 0;
+    let retrainMaxMs = 0;
+    let trainingSince = 0;
+    const first = stdout.nextFrame(60_000);
+    const instance = render(
+      <App
+        session={session}
+        onLearning={(status) => {
+          if (status.training === true) trainingSince = performance.now();
+          if (status.training === false && trainingSince > 0) {
+            retrainings++;
+            retrainMaxMs = Math.max(retrainMaxMs, performance.now() - trainingSince);
+            trainingSince = 0;
+          }
+        }}
+      />,
+      {
+        stdout: stdout as unknown as NodeJS.WriteStream,
+        stdin: stdin as unknown as NodeJS.ReadStream,
+        stderr: new FrameSink('\u0000') as unknown as NodeJS.WriteStream,
+        exitOnCtrlC: false,
+        patchConsole: false,
+        maxFps: 60,
+      },
+    );
     await first;
     const firstFrameMs = stdout.lastWriteAt - started;
     const label: number[] = [];
     const move: number[] = [];
+    // Peak resident memory while the keys are typed (a retraining's peak falls between keystrokes), sampled.
+    let rssPeak = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+    }, 50);
     for (let i = 0; i < KEYSTROKES; i++) {
       // Labels (each appended and fsync'd before the frame) with a step back now and then, as people do.
-      const key = i % 4 === 3 ? 'k' : 'f';
+      // A step back (k) is followed by `]`, the next unlabelled sentence: a label given after stepping back would be a
+      // relabel, which stays put, and the walk would drift back into what is labelled.
+      const key = PATTERN[i % PATTERN.length]!;
       // Wait out Ink's frame throttle (60 fps) so each key is drawn on the leading edge, as a typist's would be.
       await sleep(18);
       const next = stdout.nextFrame();
@@ -100,12 +141,16 @@ async function measure(dir: string, order: VisitOrder): Promise<Figures> {
       await next;
       if (i >= WARM_UP) (key === 'f' ? label : move).push(stdout.lastWriteAt - t);
     }
-    const rssMb = process.memoryUsage().rss / 2 ** 20;
+    clearInterval(sampler);
+    const rssMb = Math.max(rssPeak, process.memoryUsage().rss) / 2 ** 20;
     instance.unmount();
     log.close();
     return {
       sentences: corpus.sentences.length,
       order,
+      retrain,
+      retrainings,
+      retrainMaxMs,
       loadMs,
       firstFrameMs,
       labelMedianMs: quantile(label, 0.5),
@@ -122,13 +167,17 @@ async function measure(dir: string, order: VisitOrder): Promise<Figures> {
 const f1 = (n: number) => n.toFixed(1);
 
 /** One configuration in a fresh process, so memory figures do not carry over between runs. */
-function measureInChild(dir: string, size: number, order: VisitOrder): Figures | null {
-  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--one', dir, order], {
-    encoding: 'utf8',
-    // As `stance annotate` runs it: React's production build (the command sets this when NODE_ENV is unset).
-    env: { ...process.env, NODE_ENV: process.env['NODE_ENV'] ?? 'production' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+function measureInChild(dir: string, size: number, order: VisitOrder, retrain: number): Figures | null {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, process.argv[1]!, '--one', dir, order, String(retrain)],
+    {
+      encoding: 'utf8',
+      // As `stance annotate` runs it: React's production build (the command sets this when NODE_ENV is unset).
+      env: { ...process.env, NODE_ENV: process.env['NODE_ENV'] ?? 'production' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   if (child.status !== 0) {
     process.stderr.write(`bench: ${size} sentences, --order ${order} failed (exit ${child.status}); see above\n`);
     return null;
@@ -139,7 +188,7 @@ function measureInChild(dir: string, size: number, order: VisitOrder): Figures |
 /** Run the benchmark and print a table, the 100k/1k ratios and the targets (`--one SIZE ORDER`: one run, JSON). */
 export async function runBench(argv: readonly string[]): Promise<void> {
   if (argv[0] === '--one') {
-    const figures = await measure(argv[1]!, argv[2] as VisitOrder);
+    const figures = await measure(argv[1]!, argv[2] as VisitOrder, Number(argv[3] ?? 0));
     process.stdout.write(JSON.stringify(figures));
     return;
   }
@@ -148,7 +197,7 @@ export async function runBench(argv: readonly string[]): Promise<void> {
   const dirs = new Map<number, string>();
   const logs = new Map<number, Buffer>();
   try {
-    for (const [size, order] of CONFIGS) {
+    for (const [size, order, retrain] of CONFIGS) {
       let dir = dirs.get(size);
       if (dir === undefined) {
         dir = mkdtempSync(join(tmpdir(), 'stance-annotate-bench-'));
@@ -158,8 +207,8 @@ export async function runBench(argv: readonly string[]): Promise<void> {
       }
       // Every run starts from the same log (the one before labels the previous run added).
       writeFileSync(join(dir, 'annotations', 'bench.jsonl'), logs.get(size)!);
-      process.stderr.write(`measuring ${size} sentences, --order ${order}…\n`);
-      runs.push(measureInChild(dir, size, order));
+      process.stderr.write(`measuring ${size} sentences, --order ${order}, --retrain ${retrain}…\n`);
+      runs.push(measureInChild(dir, size, order, retrain));
     }
   } finally {
     for (const dir of dirs.values()) rmSync(dir, { recursive: true, force: true });
@@ -167,6 +216,7 @@ export async function runBench(argv: readonly string[]): Promise<void> {
   const header = [
     'sentences',
     'order',
+    'retrain',
     'load corpus ms',
     'first frame ms',
     'label p50 ms',
@@ -181,10 +231,11 @@ export async function runBench(argv: readonly string[]): Promise<void> {
     header,
     ...runs.map((r, i) =>
       r === null
-        ? [String(CONFIGS[i]![0]), CONFIGS[i]![1], 'failed', ...header.slice(3).map(() => '-')]
+        ? [String(CONFIGS[i]![0]), CONFIGS[i]![1], String(CONFIGS[i]![2]), 'failed', ...header.slice(4).map(() => '-')]
         : [
             String(r.sentences),
             r.order,
+            r.retrain ? `${r.retrainings} done` : 'off',
             f1(r.loadMs),
             f1(r.firstFrameMs),
             f1(r.labelMedianMs),
@@ -202,13 +253,13 @@ export async function runBench(argv: readonly string[]): Promise<void> {
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
   out.push(
     '',
-    `keystrokes per run: ${KEYSTROKES} (3 labels : 1 move back; first ${WARM_UP} not timed); 30% labelled before start; NODE_ENV=${process.env['NODE_ENV'] ?? 'production'}; each row a fresh process`,
+    `keystrokes per run: ${KEYSTROKES} (3 labels, a step back, ] to the next unlabelled; first ${WARM_UP} not timed); 30% labelled before start; RSS = peak, sampled every 50 ms while the keys are typed; NODE_ENV=${process.env['NODE_ENV'] ?? 'production'}; each row a fresh process`,
     `(fsync = the log's append + fsync inside each label keystroke; the rest of a label's time is the UI's)`,
     `machine load average when done: ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')} on ${availableParallelism()} CPUs`,
   );
-  const [peer, big, , bigUncertain] = runs;
+  const [peer, big, , bigUncertain, learnDoc, learnUncertain] = runs;
   if (peer && big)
     out.push(
       `100k vs 1k (document order): first frame ${ratio(big.firstFrameMs, peer.firstFrameMs)}, label p99 ${ratio(big.labelP99Ms, peer.labelP99Ms)}, move p99 ${ratio(big.moveP99Ms, peer.moveP99Ms)}`,
@@ -218,6 +269,11 @@ export async function runBench(argv: readonly string[]): Promise<void> {
     out.push(
       `--order uncertain at 100k (ranks the 70% left to label with the rules first): first frame ${f1(bigUncertain.firstFrameMs)} ms (${ratio(bigUncertain.firstFrameMs, big.firstFrameMs)} document order)`,
     );
+  for (const r of [learnDoc, learnUncertain])
+    if (r && big)
+      out.push(
+        `retraining every ${r.retrain} labels at 100k (--order ${r.order}): ${r.retrainings} retrainings finished during the keys (longest ${f1(r.retrainMaxMs / 1000)} s); label p99 ${f1(r.labelP99Ms)} ms (${ratio(r.labelP99Ms, big.labelP99Ms)} without), move p99 ${f1(r.moveP99Ms)} ms, RSS ${f1(r.rssMb)} MB: ${Math.max(r.labelP99Ms, r.moveP99Ms) < 16 && r.rssMb < 300 ? 'ok' : 'MISSED'}`,
+      );
   process.stdout.write(`${out.join('\n')}\n`);
   if (runs.includes(null)) process.exitCode = 1;
 }

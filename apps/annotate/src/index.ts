@@ -17,12 +17,15 @@ export type {
   AdjudicateInput,
   Adjudication,
   AnnotateSession,
+  AssignedDocuments,
   CorpusInput,
+  LearningOptions,
+  ModelFile,
   SessionInput,
   VisitOrder,
 } from './session/session.ts';
-export { createSession } from './session/session.ts';
-export type { Action, Reveal } from './state/actions.ts';
+export { createSession, DEFAULT_IDLE_CAP_MS } from './session/session.ts';
+export type { Action, Reveal, SeekTarget } from './state/actions.ts';
 export { reducer } from './state/reducer.ts';
-export type { AnnotateState, Mode } from './state/state.ts';
+export type { AnnotateState, LearningStatus, Mode, View } from './state/state.ts';
 export { initialState } from './state/state.ts';

@@ -16,17 +16,38 @@ export interface AnnotateStreams {
 export interface AnnotateResult {
   /** Events this session appended to the log. */
   appended: number;
+  /** The signal that ended the session (SIGTERM, SIGHUP, SIGINT), if one did; the log was closed all the same. */
+  signal?: NodeJS.Signals;
 }
 
+/** Signals that end a session as quitting does: the log closed and its lock released. */
+const ENDING_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+
+// Bracketed paste: the terminal marks pasted text, so a paste into the note prompt stays text (line breaks and all)
+// instead of acting as Enter. Shown cursor and paste mode off are what the terminal had before.
+const PASTE_ON = '\u001b[?2004h';
+const RESTORE_TERMINAL = '\u001b[?2004l\u001b[?25h';
+
 /**
- * Run the annotation UI until the user quits. The log stays open (and locked) while it runs and is closed after, also
- * when rendering fails.
+ * Run the annotation UI until the user quits or a signal ends it. The log stays open (and locked) while it runs and
+ * is closed after, also when rendering fails or on SIGTERM/SIGHUP/SIGINT; the terminal's cursor and paste mode are
+ * put back on every way out, and at start (a run killed with -9 before may have left them changed).
  */
 export async function runAnnotate(session: AnnotateSession, streams: AnnotateStreams): Promise<AnnotateResult> {
   const before = session.log.events.length;
+  const { stdout } = streams;
+  const restore = () => {
+    try {
+      stdout.write(RESTORE_TERMINAL);
+    } catch {
+      // The terminal is gone (hang-up); there is nothing to restore.
+    }
+  };
+  restore();
+  stdout.write(PASTE_ON);
   const instance = render(<App session={session} />, {
     stdin: streams.stdin as NodeJS.ReadStream,
-    stdout: streams.stdout as NodeJS.WriteStream,
+    stdout: stdout as NodeJS.WriteStream,
     stderr: streams.stderr as NodeJS.WriteStream,
     // Ctrl-C is a key like Esc: the App quits cleanly so the log is closed and the lock released.
     exitOnCtrlC: false,
@@ -34,11 +55,29 @@ export async function runAnnotate(session: AnnotateSession, streams: AnnotateStr
     // Ink draws at most maxFps frames a second (leading edge first); 60 keeps a held-down key smooth.
     maxFps: 60,
   });
+  let signal: NodeJS.Signals | undefined;
+  const onSignal = (name: NodeJS.Signals) => {
+    signal ??= name;
+    // Every label is on disk already; release the lock first, before anything that could fail on a dead terminal.
+    session.log.close();
+    // After a hang-up, writing to the terminal fails (EIO); that is no reason to crash on the way out.
+    stdout.on('error', () => {});
+    try {
+      instance.unmount();
+    } catch {
+      // Unmounting draws a last frame; on a dead terminal that may throw. The lock is released already.
+    }
+  };
+  for (const name of ENDING_SIGNALS) process.on(name, onSignal);
+  process.on('exit', restore);
   try {
     await instance.waitUntilExit();
   } finally {
+    for (const name of ENDING_SIGNALS) process.off(name, onSignal);
     instance.cleanup();
     session.log.close();
+    restore();
+    process.off('exit', restore);
   }
-  return { appended: session.log.events.length - before };
+  return { appended: session.log.events.length - before, ...(signal === undefined ? {} : { signal }) };
 }

@@ -37,7 +37,7 @@ async function adjudicate(dir: string) {
   return renderApp({ dir, annotator: 'judge', adjudicate: { logs: readAllLogs(dir) } });
 }
 
-describe('stance annotate --adjudicate, the screen', () => {
+describe('stance annotate --adjudicate, the screen', { timeout: 60_000 }, () => {
   it('walks the disagreements in document context with every annotator’s label and note', async () => {
     const dir = tempCorpusDir();
     writeLogs(dir, {
@@ -57,16 +57,18 @@ describe('stance annotate --adjudicate, the screen', () => {
       "adjudicating: 1 of 2 disagreements · doc 1/3 · sentence 3/3 · The council vote
       adjudicator judge · annotators ana, ben
 
-        “We had no choice,” the mayor said.
-      ▶ This was a shameful decision.
-        (end of document)
+             (start of document)
+       ·  ff The council voted 7-2 on Tuesday to close the depot.
+       ·  ·· “We had no choice,” the mayor said.
+      ▶·  oq This was a shameful decision.
+             (end of document)
 
         ana opinion “clearly a judgement”
         ben quote
       decision: none yet
 
-      decide: f/1 fact  q/2 quote  o/3 opinion  s/4 skip  u/⌫ undo
-      ←→ j/k move  n note  ! flag  g go to doc  ? help & guidelines  Esc quit
+      decide: f/1 fact  q/2 quote  o/3 opinion  s/4 skip  u/⌫ undo  n note  ! flag
+      ←→ move  ][ undecided  }{ flagged  )( noted  / find  v doc  ? help  Esc quit
       decided [░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░] 0/2 0%
       this session: 0 labels · – s/sentence
       "

@@ -166,17 +166,17 @@ describe('the reducer over a disagreement queue', () => {
   it('walks only the queue, and says when every disagreement is decided', () => {
     let state = start(new Map([[ids[2]!, 'quote']]));
     expect(currentSentence(state)?.id).toBe(ids[5]);
-    state = reducer(state, { type: 'labelled', sentence: ids[5]!, label: 'fact', ms: 10, at: 10 });
+    state = reducer(state, { type: 'labelled', sentence: ids[5]!, label: 'fact', ms: 10, event: 'd1', at: 10 });
     expect(currentSentence(state)?.id).toBe(ids[6]);
-    state = reducer(state, { type: 'labelled', sentence: ids[6]!, label: 'opinion', ms: 10, at: 20 });
+    state = reducer(state, { type: 'labelled', sentence: ids[6]!, label: 'opinion', ms: 10, event: 'd2', at: 20 });
     expect(state.done).toBe(3);
     expect(state.message).toBe('all 3 disagreements decided');
   });
 
   it('undo goes back to the decision and takes it away', () => {
     let state = start();
-    state = reducer(state, { type: 'labelled', sentence: ids[2]!, label: 'quote', ms: 10, at: 10 });
-    state = reducer(state, { type: 'retracted', sentence: ids[2]!, label: null, undoneMs: 10, at: 20 });
+    state = reducer(state, { type: 'labelled', sentence: ids[2]!, label: 'quote', ms: 10, event: 'd1', at: 10 });
+    state = reducer(state, { type: 'retracted', sentence: ids[2]!, label: null, target: 'd1', at: 20 });
     expect(currentSentence(state)?.id).toBe(ids[2]);
     expect(state.done).toBe(0);
   });

@@ -6,6 +6,7 @@ describe('@stance/annotate', () => {
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
         "App",
+        "DEFAULT_IDLE_CAP_MS",
         "LABEL_FOR_KEY",
         "MIN_SIZE",
         "adjudicationEvents",

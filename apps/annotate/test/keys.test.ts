@@ -37,8 +37,31 @@ describe('the key map', () => {
     expect(intentForKey('x', none, 'label')).toEqual({ kind: 'none' });
   });
 
+  it('issue 13: moves to the next and previous unlabelled, flagged and noted sentence, searches and changes view', () => {
+    const seek = (target: string, delta: number) => ({ kind: 'dispatch', action: { type: 'seek', target, delta } });
+    expect(intentForKey(']', none, 'label')).toEqual(seek('unlabelled', 1));
+    expect(intentForKey('[', none, 'label')).toEqual(seek('unlabelled', -1));
+    expect(intentForKey('', { tab: true }, 'label')).toEqual(seek('unlabelled', 1));
+    expect(intentForKey('', { tab: true, shift: true }, 'label')).toEqual(seek('unlabelled', -1));
+    expect(intentForKey('}', none, 'label')).toEqual(seek('flagged', 1));
+    expect(intentForKey('{', none, 'label')).toEqual(seek('flagged', -1));
+    expect(intentForKey(')', none, 'label')).toEqual(seek('noted', 1));
+    expect(intentForKey('(', none, 'label')).toEqual(seek('noted', -1));
+    expect(intentForKey('/', none, 'label')).toEqual({ kind: 'dispatch', action: { type: 'openSearch' } });
+    expect(intentForKey('v', none, 'label')).toEqual({ kind: 'dispatch', action: { type: 'toggleView' } });
+    expect(intentForKey(' ', none, 'label')).toEqual({ kind: 'scrollSentence' });
+    expect(intentForKey('', { return: true }, 'search')).toEqual({
+      kind: 'dispatch',
+      action: { type: 'submitSearch' },
+    });
+  });
+
+  it('regression: Alt+f (Esc and f read together) does not label', () => {
+    expect(intentForKey('f', { meta: true }, 'label')).toEqual({ kind: 'none' });
+  });
+
   it('quits on Ctrl-C in every mode', () => {
-    for (const mode of ['label', 'help', 'note', 'jump'] as const)
+    for (const mode of ['label', 'help', 'note', 'jump', 'search'] as const)
       expect(intentForKey('c', { ctrl: true }, mode)).toEqual({ kind: 'quit' });
   });
 

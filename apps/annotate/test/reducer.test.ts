@@ -51,46 +51,64 @@ describe('initialState', () => {
 describe('labelled', () => {
   it('records the label, moves on, counts progress and time', () => {
     const s = run(start(), [
-      { type: 'labelled', sentence: ids[0]!, label: 'fact', ms: 3000, at: 4000 },
-      { type: 'labelled', sentence: ids[1]!, label: 'quote', ms: 1000, at: 5000 },
+      { type: 'labelled', sentence: ids[0]!, label: 'fact', event: 'e1', ms: 3000, at: 4000 },
+      { type: 'labelled', sentence: ids[1]!, label: 'quote', event: 'e2', ms: 1000, at: 5000 },
     ]);
     expect(s.pos).toBe(2);
     expect(labelOf(s, ids[0]!)).toBe('fact');
     expect(s.done).toBe(2);
-    expect(s.session).toEqual({ labels: 2, ms: 4000 });
+    expect(s.session).toMatchObject({ labels: 2, relabels: 0, ms: 4000 });
     expect(secondsPerSentence(s)).toBe(2);
-    expect(s.shownAt).toBe(5000);
+    expect(s.clock.shownAt).toBe(5000);
     expect(location(s)).toMatchObject({ docNumber: 1, sentenceNumber: 3, docDone: 2, sentenceCount: 3 });
   });
 
-  it('relabelling a sentence does not count it twice', () => {
+  it('issue 13: relabelling a sentence stays on it and counts as a relabel, not as another label', () => {
     const s = run(start(), [
-      { type: 'labelled', sentence: ids[0]!, label: 'fact', ms: 1, at: 1 },
+      { type: 'labelled', sentence: ids[0]!, label: 'fact', event: 'e3', ms: 1000, at: 1 },
       { type: 'move', delta: -1, at: 2 },
-      { type: 'labelled', sentence: ids[0]!, label: 'opinion', ms: 1, at: 3 },
+      { type: 'labelled', sentence: ids[0]!, label: 'opinion', event: 'e4', ms: 5000, at: 3 },
     ]);
     expect(s.done).toBe(1);
+    expect(s.pos).toBe(0);
     expect(labelOf(s, ids[0]!)).toBe('opinion');
+    expect(s.session).toMatchObject({ labels: 1, relabels: 1, ms: 1000 });
+    expect(s.message).toBe('relabelled fact → opinion; ] goes to the next unlabelled');
   });
 
   it('stays on the last sentence and says when all are done', () => {
     const last = ids.length - 1;
     const base = new Map(ids.slice(0, last).map((id) => [id, 'fact' as Label]));
-    const s = reducer(start(base), { type: 'labelled', sentence: ids[last]!, label: 'skip', ms: 1, at: 1 });
+    const s = reducer(start(base), {
+      type: 'labelled',
+      sentence: ids[last]!,
+      label: 'skip',
+      event: 'e-last',
+      ms: 1,
+      at: 1,
+    });
     expect(s.pos).toBe(last);
     expect(s.message).toBe(`all ${ids.length} sentences labelled`);
   });
 
   it('keeps the blind reveal for the screen', () => {
-    const reveal = { given: 'fact' as const, suggested: 'opinion' as const, confidence: 0.7 };
-    const s = reducer(start(), { type: 'labelled', sentence: ids[0]!, label: 'fact', ms: 1, at: 1, reveal });
+    const reveal = { given: 'fact' as const, suggested: 'opinion' as const, confidence: 0.7, model: 'rules' };
+    const s = reducer(start(), {
+      type: 'labelled',
+      sentence: ids[0]!,
+      label: 'fact',
+      event: 'e5',
+      ms: 1,
+      at: 1,
+      reveal,
+    });
     expect(s.reveal).toEqual(reveal);
     expect(reducer(s, { type: 'move', delta: 1, at: 2 }).reveal).toBeNull();
   });
 
   it('does not change the state it was given', () => {
     const before = start();
-    reducer(before, { type: 'labelled', sentence: ids[0]!, label: 'fact', ms: 1, at: 1 });
+    reducer(before, { type: 'labelled', sentence: ids[0]!, label: 'fact', event: 'e6', ms: 1, at: 1 });
     expect(before.overlay.size).toBe(0);
     expect(before.done).toBe(0);
     expect(before.pos).toBe(0);
@@ -100,14 +118,14 @@ describe('labelled', () => {
 describe('retracted', () => {
   it('goes back to the sentence and takes its label away', () => {
     const s = run(start(), [
-      { type: 'labelled', sentence: ids[0]!, label: 'fact', ms: 1000, at: 1 },
-      { type: 'labelled', sentence: ids[1]!, label: 'quote', ms: 3000, at: 2 },
-      { type: 'retracted', sentence: ids[1]!, label: null, undoneMs: 3000, at: 3 },
+      { type: 'labelled', sentence: ids[0]!, label: 'fact', event: 'e7', ms: 1000, at: 1 },
+      { type: 'labelled', sentence: ids[1]!, label: 'quote', event: 'e8', ms: 3000, at: 2 },
+      { type: 'retracted', sentence: ids[1]!, label: null, target: 'e8', at: 3 },
     ]);
     expect(s.pos).toBe(1);
     expect(labelOf(s, ids[1]!)).toBeUndefined();
     expect(s.done).toBe(1);
-    expect(s.session).toEqual({ labels: 1, ms: 1000 });
+    expect(s.session).toMatchObject({ labels: 1, ms: 1000 });
     expect(s.message).toBe('undone');
   });
 
@@ -116,13 +134,13 @@ describe('retracted', () => {
       type: 'retracted',
       sentence: ids[4]!,
       label: 'fact',
-      undoneMs: null,
+      target: 'an-earlier-session',
       at: 9,
     });
     expect(s.pos).toBe(4);
     expect(labelOf(s, ids[4]!)).toBe('fact');
     expect(s.done).toBe(1);
-    expect(s.session).toEqual({ labels: 0, ms: 0 });
+    expect(s.session).toMatchObject({ labels: 0, ms: 0 });
   });
 });
 
@@ -178,16 +196,147 @@ describe('prompts, help and flags', () => {
   });
 });
 
+describe('navigation (issue 13)', () => {
+  it('goes to the next and previous unlabelled sentence, round the end', () => {
+    const base = new Map<string, Label>([ids[1]!, ids[2]!, ids[3]!].map((id) => [id, 'fact' as Label]));
+    const s = start(base); // on 0, the first unlabelled
+    const next = reducer(s, { type: 'seek', target: 'unlabelled', delta: 1, at: 5 });
+    expect(next.pos).toBe(4);
+    expect(next.clock.shownAt).toBe(5);
+    const back = reducer(next, { type: 'seek', target: 'unlabelled', delta: -1, at: 6 });
+    expect(back.pos).toBe(0);
+    const round = reducer(s, { type: 'seek', target: 'unlabelled', delta: -1, at: 7 });
+    expect(round.pos).toBe(ids.length - 1);
+    expect(round.message).toBe('unlabelled: went round to the end');
+    const all = start(new Map(ids.map((id) => [id, 'skip' as Label])));
+    expect(reducer(all, { type: 'seek', target: 'unlabelled', delta: 1, at: 8 }).message).toBe(
+      'no other unlabelled sentence',
+    );
+  });
+
+  it('goes to the nearest flagged or noted sentence in either direction', () => {
+    const s = initialState({
+      index,
+      order,
+      base: new Map(),
+      at: 0,
+      flagged: new Set([ids[2]!, ids[7]!]),
+      notes: new Map([[ids[5]!, ['check']]]),
+    });
+    const moved = reducer({ ...s, pos: 4 }, { type: 'seek', target: 'flagged', delta: 1, at: 1 });
+    expect(moved.pos).toBe(7);
+    expect(reducer({ ...s, pos: 4 }, { type: 'seek', target: 'flagged', delta: -1, at: 1 }).pos).toBe(2);
+    expect(reducer({ ...s, pos: 8 }, { type: 'seek', target: 'flagged', delta: 1, at: 1 }).pos).toBe(2);
+    expect(reducer(s, { type: 'seek', target: 'noted', delta: 1, at: 1 }).pos).toBe(5);
+    expect(reducer({ ...s, pos: 5 }, { type: 'seek', target: 'noted', delta: 1, at: 1 }).message).toBe(
+      'no other noted sentence',
+    );
+  });
+
+  it('searches the text from the next sentence on, ignoring case and accents, and repeats the last search', () => {
+    const typed = (state: AnnotateState, text: string) =>
+      run(state, [{ type: 'openSearch' }, { type: 'typeText', text }, { type: 'submitSearch', at: 3 }]);
+    const found = typed(start(), 'CRITICS');
+    expect(currentSentence(found)?.text).toBe('Critics argue the timetable is unrealistic.');
+    expect(found.mode).toBe('label');
+    expect(found.message).toBe('found “CRITICS”; / and Enter finds the next');
+    const again = typed(found, '');
+    expect(again.pos).toBe(found.pos);
+    expect(again.message).toBe('found “CRITICS” (went round to the start); / and Enter finds the next');
+    expect(typed(start(), 'cafe').message).toBe('no sentence contains “cafe”');
+    const accented = indexCorpus(corpus.documents, [
+      { ...corpus.sentences[0]!, text: 'The Café de Flore closed.' },
+      ...corpus.sentences.slice(1),
+    ]);
+    const s = typed(initialState({ index: accented, order: documentOrder(accented), base: new Map(), at: 0 }), 'cafe');
+    expect(s.pos).toBe(0);
+    expect(s.message).toMatch(/^found “cafe” \(went round/);
+  });
+
+  it('toggles the whole-document view, and scrolls a long sentence page by page, then back to its top', () => {
+    const s = start();
+    expect(reducer(s, { type: 'toggleView' }).view).toBe('document');
+    expect(reducer(reducer(s, { type: 'toggleView' }), { type: 'toggleView' }).view).toBe('context');
+    const scrolls = [1, 2, 3, 4].reduce<number[]>((out) => {
+      const last = out.length ? out[out.length - 1]! : 0;
+      return [...out, reducer({ ...s, scroll: last }, { type: 'scrollSentence', page: 4, max: 10 }).scroll];
+    }, []);
+    expect(scrolls).toEqual([4, 8, 10, 0]);
+    expect(reducer({ ...s, scroll: 4 }, { type: 'move', delta: 1, at: 1 }).scroll).toBe(0);
+  });
+});
+
+describe('the clock in the state (issue 13)', () => {
+  it('counts activity with gaps capped, resets on each new sentence, and shows a pause', () => {
+    let s = start(); // shown at 1000
+    s = reducer(s, { type: 'activity', at: 3000, capMs: 60_000 });
+    s = reducer(s, { type: 'idle' });
+    expect(s.clock.paused).toBe(true);
+    s = reducer(s, { type: 'activity', at: 100_000, capMs: 60_000 });
+    expect(s.clock).toMatchObject({ activeMs: 62_000, idleMs: 37_000, paused: false });
+    s = reducer(s, { type: 'labelled', sentence: ids[0]!, label: 'fact', event: 'x', ms: 62_000, at: 100_001 });
+    expect(s.clock).toMatchObject({ shownAt: 100_001, activeMs: 0, idleMs: 0 });
+  });
+});
+
+describe('re-ranking the queue (issue 13: learning while labelling)', () => {
+  it('keeps the walked part, puts the ranked pool next, and the rest after in their old order', () => {
+    const s = { ...start(new Map([[ids[6]!, 'fact']])), pos: 2 };
+    const next = reducer(s, { type: 'reranked', ranked: [8, 6, 1, 5] });
+    // 6 is labelled and 1 already walked: neither moves.
+    expect(next.order).toEqual([0, 1, 2, 8, 5, 3, 4, 6, 7]);
+    expect(next.pos).toBe(2);
+    expect(Array.from(next.order, (p) => next.orderPos[p])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('gives a permutation of the old order with the current sentence in place, for any ranking (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(ids.length - 1)), fc.nat(ids.length - 1), (ranked, pos) => {
+        const s = { ...start(), pos };
+        const next = reducer(s, { type: 'reranked', ranked });
+        expect([...next.order].sort()).toEqual([...s.order].sort());
+        expect(next.order.slice(0, pos + 1)).toEqual(s.order.slice(0, pos + 1));
+      }),
+    );
+  });
+});
+
+describe('an assignment (issue 13)', () => {
+  it('counts the labelled sentences of the assigned documents as labels come and go', () => {
+    const assigned = Uint8Array.from([0, 1, 1]);
+    let s = initialState({ index, order, base: new Map([[ids[3]!, 'fact']]), at: 0, assigned });
+    expect(s.assignedDone).toBe(1);
+    s = reducer(s, { type: 'labelled', sentence: ids[0]!, label: 'fact', event: 'a', ms: 1, at: 1 });
+    s = reducer(s, { type: 'labelled', sentence: ids[5]!, label: 'fact', event: 'b', ms: 1, at: 2 });
+    expect([s.done, s.assignedDone]).toEqual([3, 2]);
+    s = reducer(s, { type: 'retracted', sentence: ids[5]!, label: null, target: 'b', at: 3 });
+    expect([s.done, s.assignedDone]).toEqual([2, 1]);
+  });
+});
+
 describe('invariants under any sequence of actions', () => {
   const sentence = fc.integer({ min: 0, max: ids.length - 1 }).map((i) => ids[i]!);
   const label = fc.constantFrom(...LABELS);
   const action: fc.Arbitrary<Action> = fc.oneof(
-    fc.record({ type: fc.constant('labelled' as const), sentence, label, ms: fc.nat(10_000), at: fc.nat() }),
+    fc.record({
+      type: fc.constant('labelled' as const),
+      sentence,
+      label,
+      ms: fc.nat(10_000),
+      event: fc.constant(''),
+      at: fc.nat(),
+    }),
     fc.record({
       type: fc.constant('retracted' as const),
       sentence,
       label: fc.option(label, { nil: null }),
-      undoneMs: fc.option(fc.nat(10_000), { nil: null }),
+      target: fc.nat(60).map((n) => `e${n}`),
+      at: fc.nat(),
+    }),
+    fc.record({
+      type: fc.constant('seek' as const),
+      target: fc.constantFrom('unlabelled' as const, 'flagged' as const, 'noted' as const),
+      delta: fc.constantFrom(1 as const, -1 as const),
       at: fc.nat(),
     }),
     fc.record({ type: fc.constant('move' as const), delta: fc.integer({ min: -20, max: 20 }), at: fc.nat() }),
@@ -197,13 +346,18 @@ describe('invariants under any sequence of actions', () => {
   it('keeps the corpus count equal to a recount, the position in range, session counts non-negative', () => {
     fc.assert(
       fc.property(fc.array(action, { maxLength: 60 }), (actions) => {
-        const s = run(start(new Map([[ids[2]!, 'opinion']])), actions);
+        // Event ids are unique in a log: each label gets its own; a retract names any id (or one of no label).
+        const unique = actions.map((a, i) => (a.type === 'labelled' ? { ...a, event: `e${i}` } : a));
+        const s = run(start(new Map([[ids[2]!, 'opinion']])), unique);
         const recount = ids.filter((id) => labelOf(s, id) !== undefined).length;
         expect(s.done).toBe(recount);
         expect(s.pos).toBeGreaterThanOrEqual(0);
         expect(s.pos).toBeLessThan(ids.length);
         expect(s.session.labels).toBeGreaterThanOrEqual(0);
         expect(s.session.ms).toBeGreaterThanOrEqual(0);
+        // The session's count is the count of its counted label events, and its time their sum.
+        expect(s.session.labels).toBe(s.session.counted.size);
+        expect(s.session.ms).toBe([...s.session.counted.values()].reduce((a, b) => a + b, 0));
       }),
     );
   });

@@ -9,8 +9,13 @@ import { openAnnotatorLog } from '@stance/store';
 import { render } from 'ink-testing-library';
 import { afterEach } from 'vitest';
 import { App } from '../src/components/App.tsx';
+import { ColorContext } from '../src/components/color.ts';
+import { LabelScreen } from '../src/components/LabelScreen.tsx';
+import { planScreen } from '../src/model/plan-screen.ts';
 import type { AnnotateSession, CorpusInput, SessionInput } from '../src/session/session.ts';
 import { createSession } from '../src/session/session.ts';
+import { currentPosition } from '../src/state/selectors.ts';
+import type { AnnotateState } from '../src/state/state.ts';
 import { smallCorpus } from './fixtures.ts';
 
 const dirs: string[] = [];
@@ -99,3 +104,24 @@ export const KEYS = {
   left: '\u001b[D',
   ctrlC: '\u0003',
 } as const;
+
+/** The labelling screen for `state` at a size, as a frame (the App's layout, without keys or timers). */
+export function screenFrame(
+  session: AnnotateSession,
+  state: AnnotateState,
+  columns: number,
+  rows: number,
+  color = true,
+): string {
+  const p = currentPosition(state);
+  const suggestion = session.adjudication || p < 0 ? null : session.suggester.at(p);
+  const plan = planScreen(session, state, suggestion, columns, rows);
+  const { lastFrame, unmount } = render(
+    <ColorContext.Provider value={color}>
+      <LabelScreen session={session} state={state} plan={plan} suggestion={suggestion} columns={columns} now={0} />
+    </ColorContext.Provider>,
+  );
+  const frame = lastFrame() ?? '';
+  unmount();
+  return frame;
+}

@@ -14,25 +14,29 @@ function shown(app: App, position: number): string {
 
 /** The line of the frame holding the current sentence. */
 function current(frame: string): string {
-  return frame.split('\n').find((line) => line.startsWith('▶') || line.startsWith('!')) ?? '';
+  return frame.split('\n').find((line) => line.startsWith('▶')) ?? '';
 }
 
-describe('the labelling screen', () => {
+// Rendering tests wait on frames; under the full suite's parallel load a frame can take seconds, so no 5 s limit.
+describe('the labelling screen', { timeout: 60_000 }, () => {
   it('shows the document, context, suggestion, keys, progress and session', async () => {
     const app = await renderApp();
     // The rules are tuned by others; what they suggest is checked against them, the rest of the screen verbatim.
     expect(app.frame().replace(shown(app, 0), '<rules: label nn%>')).toMatchInlineSnapshot(`
       "doc 1/3 · sentence 1/3 · The council vote
-      annotator tester · order document · suggestions: rules (no trained model)
+      annotator tester · order document · suggestions: rules
 
-        (start of document)
-      ▶ The council voted 7-2 on Tuesday to close the depot.
-        “We had no choice,” the mayor said.
+          (start of document)
+      ▶·  The council voted 7-2 on Tuesday to close the depot.
+       ·  “We had no choice,” the mayor said.
+       ·  This was a shameful decision.
+          (end of document)
 
       suggestion <rules: label nn%> (rules) ⏎ accepts  not labelled
+      why: number “7” “2” → fact, date “on Tuesday” → fact
 
-      f/1 fact  q/2 quote  o/3 opinion  s/4 skip  ⏎ accept  u/⌫ undo
-      ←→ j/k move  n note  ! flag  g go to doc  ? help & guidelines  Esc quit
+      f/1 fact  q/2 quote  o/3 opinion  s/4 skip  ⏎ accept  u/⌫ undo  n note  ! flag
+      ←→ move  ][ unlabelled  }{ flagged  )( noted  / find  v doc  ? help  Esc quit
       document [░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░] 0/3 0%
       corpus   [░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░] 0/9 0%
       this session: 0 labels · – s/sentence
@@ -115,7 +119,8 @@ describe('the labelling screen', () => {
     expect(app.frame()).toContain('note saved');
     await app.press('!');
     expect(app.frame()).toContain('flagged for discussion');
-    expect(current(app.frame()).startsWith('!')).toBe(true);
+    // The gutter: pointer, label (· none yet), flag.
+    expect(current(app.frame()).startsWith('▶·!')).toBe(true);
     await app.press('!');
     expect(app.frame()).toContain('flag removed');
     expect(app.log.events.map((e) => [e.type, e.note])).toEqual([
@@ -149,11 +154,11 @@ describe('the labelling screen', () => {
     });
     await app.press('?');
     expect(app.frame()).toContain('Keys');
-    expect(app.frame()).toContain('lines 1-22 of 56');
+    expect(app.frame()).toContain('lines 1-22 of 64');
     await app.press(KEYS.down, 'j', ' ');
-    expect(app.frame()).toContain('lines 13-34 of 56');
+    expect(app.frame()).toContain('lines 13-34 of 64');
     await app.press(' ', ' ', ' ');
-    expect(app.frame()).toContain('lines 35-56 of 56');
+    expect(app.frame()).toContain('lines 43-64 of 64');
     expect(app.frame()).toContain('rule 40');
     await app.press(KEYS.escape);
     expect(app.frame()).toContain('doc 1/3 · sentence 1/3');
@@ -209,7 +214,7 @@ describe('the labelling screen', () => {
     const app = await renderApp({
       model: { name: 'nb-test', predict: (texts) => texts.map(() => ({ label: 'opinion', confidence: 0.6 })) },
     });
-    expect(app.frame()).toContain('suggestions: model nb-test');
+    expect(app.frame()).toContain('suggestions: nb-test');
     expect(app.frame()).toContain('suggestion opinion 60% (nb-test)');
     await app.press(KEYS.enter);
     expect(app.log.events[0]?.suggestion).toMatchObject({ label: 'opinion', model: 'nb-test', shown: true });
@@ -262,5 +267,30 @@ describe('the labelling screen', () => {
     expect(app.frame()).toContain('there is no suggestion to accept');
     await app.press('o');
     expect(app.log.events[0]).toMatchObject({ type: 'label', label: 'opinion', suggestion: null });
+  });
+
+  it('issue 11: acts on every key of one read, in order, each label written before the next acts', async () => {
+    const app = await renderApp();
+    // One write, as a fast typist, a paste or a slow link delivers it.
+    await app.press('ssfq');
+    expect(app.log.events.map((e) => e.label)).toEqual(['skip', 'skip', 'fact', 'quote']);
+    expect(app.frame()).toContain('this session: 4 labels');
+    // An arrow key between letters in the same read, and a note whose text came with the key that opened it.
+    await app.press(`o${KEYS.left}${KEYS.left}nsee f q${KEYS.enter}1`);
+    const events = app.log.events.slice(4);
+    expect(events.map((e) => [e.type, e.label ?? e.note])).toEqual([
+      ['label', 'opinion'],
+      ['note', 'see f q'],
+      ['label', 'fact'],
+    ]);
+    const ids = app.session.index.sentences.map((s) => s.id);
+    expect(events.map((e) => e.sentence)).toEqual([ids[4], ids[3], ids[3]]);
+  });
+
+  it('quits at Ctrl-C in the middle of a read: the keys after it do nothing', async () => {
+    const app = await renderApp();
+    await app.press(`f${KEYS.ctrlC}qqq`);
+    expect(app.quits()).toBe(1);
+    expect(app.log.events.map((e) => e.label)).toEqual(['fact']);
   });
 });

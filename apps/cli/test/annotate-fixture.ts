@@ -27,3 +27,29 @@ export function smallCorpusDir(): string {
   else writeFileSync(join(dir, 'GUIDELINES.md'), '# Guidelines\n\nVersion: 1.0\n');
   return dir;
 }
+
+/**
+ * A corpus in a temp folder with one document of `count` short numbered sentences (made up here, for tests that
+ * label many sentences in a row), and the bundled guidelines.
+ */
+export function numberedCorpusDir(count: number): string {
+  const dir = smallCorpusDir();
+  const text = Array.from({ length: count }, (_, i) => `Line ${i + 1} of the minutes was read aloud.`).join(' ');
+  writeFileSync(
+    join(dir, 'documents', 'council.json'),
+    `${JSON.stringify({ id: 'council', title: 'Numbered lines', text }, null, 2)}\n`,
+  );
+  return dir;
+}
+
+/** A corpus in a temp folder holding these documents (id → title and text) and the bundled guidelines. */
+export function corpusWith(docs: Record<string, { title: string; text: string }>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'stance-annotate-cli-'));
+  mkdirSync(join(dir, 'documents'));
+  for (const [id, { title, text }] of Object.entries(docs))
+    writeFileSync(join(dir, 'documents', `${id}.json`), `${JSON.stringify({ id, title, text }, null, 2)}\n`);
+  const guidelines = join(ROOT, 'corpus', 'GUIDELINES.md');
+  if (existsSync(guidelines)) copyFileSync(guidelines, join(dir, 'GUIDELINES.md'));
+  else writeFileSync(join(dir, 'GUIDELINES.md'), '# Guidelines\n\nVersion: 1.0\n');
+  return dir;
+}

@@ -1,84 +1,39 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { AnnotationEvent } from '@stance/schema';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ROOT, smallCorpusDir } from './annotate-fixture.ts';
+import { smallCorpusDir } from './annotate-fixture.ts';
+import { fits, hasTmux, logEvents, Terminal } from './helpers/tmux.ts';
 
-// The UI in a real terminal: tmux at 80x24, driven with send-keys and read with capture-pane. A private tmux server
-// (-L) keeps the test away from the user's sessions.
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('annotate-terminal.test.ts: tmux is not installed; the real-terminal test is skipped');
 
-// One tmux server per test: a server being killed after one test can not refuse the next test's session.
-let tests = 0;
-let SOCKET = '';
 const corpus = smallCorpusDir();
 const config = mkdtempSync(join(tmpdir(), 'stance-annotate-config-'));
 const logPath = join(corpus, 'annotations', 't.jsonl');
+const SIZE = [80, 24] as const;
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-}
-
-/** Start `stance annotate` in a new tmux session (or window of one), printing EXIT=<code> when it ends. */
-function start(session: string, window = false, flags = '--annotator t'): void {
-  const command = [
-    `env -u CI XDG_CONFIG_HOME=${config}`,
-    join(ROOT, 'node_modules/.bin/tsx'),
-    join(ROOT, 'apps/cli/src/main.ts'),
-    `annotate --corpus ${corpus} ${flags}`,
-    '; echo EXIT=$?; sleep 600',
-  ].join(' ');
-  if (window) tmux('new-window', '-t', session, command);
-  else tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', command);
-}
-
-function screen(target: string): string {
-  // -J joins lines the terminal wrapped, so a long message reads as the one line it was written as.
-  return tmux('capture-pane', '-p', '-J', '-t', target);
-}
-
-/** Poll the pane until `expected` shows (or fail with the screen as it was). */
-async function waitFor(target: string, expected: string | RegExp, timeoutMs = 30_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = screen(target);
-    if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) return last;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${String(expected)}; screen was:\n${last}`);
-}
-
-/** Send one key and wait until the screen acknowledges it. */
-async function press(target: string, key: string, expected: string | RegExp): Promise<string> {
-  tmux('send-keys', '-t', target, key);
-  return waitFor(target, expected);
-}
-
-function events(): AnnotationEvent[] {
-  return readFileSync(logPath, 'utf8')
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as AnnotationEvent);
-}
-
+// One tmux server per test: a server being killed after one test can not refuse the next test's session.
+let term: Terminal;
 beforeEach(() => {
-  SOCKET = `stance-test-${process.pid}-${++tests}`;
+  term = new Terminal();
 });
-
 // A failed test must not leave a UI running (holding the lock) for the next one.
 afterEach(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  if (hasTmux) term.kill();
 });
 
 afterAll(() => {
   rmSync(corpus, { recursive: true, force: true });
   rmSync(config, { recursive: true, force: true });
 });
+
+const tmux = (...args: string[]) => term.tmux(...args);
+const start = (session: string, window = false, flags = '--annotator t') =>
+  term.start(session, SIZE, { corpus, config, flags, window });
+const screen = (target: string) => term.screen(target);
+const waitFor = (target: string, expected: string | RegExp) => term.waitFor(target, expected);
+const press = (target: string, key: string, expected: string | RegExp) => term.press(target, key, expected);
+const events = () => logEvents(logPath);
 
 describe.skipIf(!hasTmux)('stance annotate in a real terminal (tmux 80x24; skipped without tmux)', () => {
   it('labels five sentences, undoes one, quits, and starts again where it stopped', { timeout: 120_000 }, async () => {
@@ -96,12 +51,12 @@ describe.skipIf(!hasTmux)('stance annotate in a real terminal (tmux 80x24; skipp
     expect(undone).toContain('this session: 4 labels');
     expect(undone).toContain('doc 2/2 · sentence 1/3');
     // The screen fits 80x24: no line of it was wrapped by the terminal.
-    expect(undone.split('\n').every((line) => [...line].length <= 80)).toBe(true);
+    expect(fits(undone, 80)).toBe(true);
 
     // It adapts to resizes: narrower bars at 60x20, a message when too small, the full screen again at 80x24.
     tmux('resize-window', '-t', 'A', '-x', '60', '-y', '20');
     const narrow = await waitFor('A', /corpus {3}\[[█░]{20,40}\] 4\/7/);
-    expect(narrow.split('\n').every((line) => [...line].length <= 60)).toBe(true);
+    expect(fits(narrow, 60)).toBe(true);
     expect(narrow).toContain('f q o s label');
     tmux('resize-window', '-t', 'A', '-x', '30', '-y', '10');
     await waitFor('A', 'terminal too small (30x10)');
@@ -139,7 +94,7 @@ describe.skipIf(!hasTmux)('stance annotate in a real terminal (tmux 80x24; skipp
     await waitFor('C', 'doc 2/2 · sentence 1/3');
     const before = events().length;
     // The process holding the lock is the UI itself (tsx runs it in a child process).
-    const { pid } = JSON.parse(readFileSync(`${logPath}.lock`, 'utf8')) as { pid: number };
+    const pid = term.uiPid(logPath);
     await press('C', 'o', 'this session: 1 label ·');
     process.kill(pid, 'SIGKILL');
     const after = events();

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ describe('stance annotate: bad input is one line and exit 2', () => {
     const r = await stance(['annotate', '--corpus', corpus, '--annotator', '../x']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatchInlineSnapshot(`
-      "stance: --annotator "../x" is not a valid name (letters, digits, . _ -; no slashes or ..)
+      "stance: --annotator "../x" is not a valid name (letters of any script, digits, . _ -; no slashes or ..)
       "
     `);
   });
@@ -75,6 +75,8 @@ describe('stance annotate: bad input is one line and exit 2', () => {
       '--blind',
       '--adjudicate',
       '--min-annotators N',
+      '--idle SECONDS',
+      '--retrain N',
     ])
       expect(r.stdout).toContain(flag);
   });
@@ -90,5 +92,42 @@ describe('stance annotate: bad input is one line and exit 2', () => {
     }
     const r = await stance(['annotate', '--corpus', corpus, '--annotator', 'ana', '--min-annotators', '3']);
     expect(r).toEqual({ code: 2, stdout: '', stderr: 'stance: --min-annotators goes with --adjudicate\n' });
+  });
+
+  it('refuses an --idle or --retrain that is not a whole number ≥ 0', async () => {
+    for (const [name, value] of [
+      ['--idle', '-1'],
+      ['--idle', 'soon'],
+      ['--retrain', '2.5'],
+    ]) {
+      const r = await stance(['annotate', '--corpus', corpus, '--annotator', 'ana', `${name}=${value}`]);
+      expect(r).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `stance: ${name} takes a whole number ≥ 0, got ${JSON.stringify(value)}\n`,
+      });
+    }
+  });
+
+  it('issue 13: takes an annotator name in any script (then only asks for a terminal)', async () => {
+    for (const name of ['José', 'Δημήτρης', '李华']) {
+      const r = await stance(['annotate', '--corpus', corpus, '--annotator', name]);
+      expect(r.stderr).toContain('needs a terminal');
+    }
+    // A decomposed accent is the same name as the composed one.
+    const r = await stance(['annotate', '--corpus', corpus, '--annotator', 'Jose\u0301']);
+    expect(r.stderr).toContain('needs a terminal');
+  });
+
+  it('refuses an assignments.json that is not one, naming the file', async () => {
+    const dir = smallCorpusDir();
+    writeFileSync(join(dir, 'assignments.json'), '{"version": 2}');
+    const r = await stance(['annotate', '--corpus', dir, '--annotator', 'ana']);
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `stance: ${join(dir, 'assignments.json')}: not an assignments file (version 1)\n`,
+    });
+    rmSync(dir, { recursive: true, force: true });
   });
 });

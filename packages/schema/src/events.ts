@@ -19,7 +19,9 @@ export interface Suggestion {
 
 /**
  * One line of an annotator's append-only log. `id` is unique within the log; a `retract` names in `target` the event
- * it undoes. `ms` is the time spent on the sentence; `textHash` pins the sentence text that was labelled.
+ * it undoes. `ms` is the time spent on the sentence (the annotation UI counts active time: a gap between keys counts
+ * up to its idle cap); `idleMs`, when present, is the time beyond that cap (pauses); `textHash` pins the sentence
+ * text that was labelled.
  */
 export interface AnnotationEvent {
   v: number;
@@ -30,6 +32,8 @@ export interface AnnotationEvent {
   annotator: string;
   at: string;
   ms: number;
+  /** Pauses on the sentence not counted in `ms` (gaps between keys beyond the UI's idle cap); absent in older logs. */
+  idleMs?: number;
   guideline: string;
   label?: Label;
   note?: string;

@@ -1,11 +1,20 @@
 import { createHash } from 'node:crypto';
 
-/** Ids and annotator names: letters, digits, `.`, `_`, `-`; no path separators, no leading dot. */
+/** Ids: ASCII letters, digits, `.`, `_`, `-`; no path separators, no leading dot. */
 const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$/;
 
-/** True when `name` is safe as an annotator name (and so as a file name): no `../x`, no slashes. */
+/**
+ * Annotator names: letters of any script (with their combining marks), digits, `.`, `_`, `-`, at most 64 characters;
+ * no path separators, no leading dot, no white space or control or format characters (no bidi overrides).
+ */
+const SAFE_ANNOTATOR = /^[\p{L}\p{N}_][\p{L}\p{M}\p{N}._-]{0,63}$/u;
+
+/**
+ * True when `name` is safe as an annotator name (and so as a file name): no `../x`, no slashes, and in NFC, so that
+ * one name typed on two systems (composed or decomposed accents) can not name two logs.
+ */
 export function isValidAnnotatorName(name: string): boolean {
-  return SAFE_NAME.test(name) && !name.includes('..');
+  return SAFE_ANNOTATOR.test(name) && !name.includes('..') && name === name.normalize('NFC');
 }
 
 /** True when `id` is usable as a document id (it appears in sentence ids and file names). */

@@ -44,4 +44,17 @@ describe('annotator names', () => {
   it.each(['', '../x', 'a/b', '.hidden', 'a..b', 'a b', 'a\\b', 'x'.repeat(65)])('reject %j', (name) => {
     expect(isValidAnnotatorName(name)).toBe(false);
   });
+  // Issue 13: names in other scripts were refused.
+  it.each(['José', 'Łukasz', 'Δημήτρης', 'Анна', '李华', 'हिन्दी', 'محمد', 'たなか_2'])(
+    'accept letters of any script: %j',
+    (name) => {
+      expect(isValidAnnotatorName(name)).toBe(true);
+    },
+  );
+  it.each(['Jose\u0301', 'an\u202ena', 'a\u200bb', 'a\u0000b', 'a:b', 'a*b', '\u0301x', 'ana\n'])(
+    'reject decomposed accents, bidi and invisible characters, and file-name punctuation: %j',
+    (name) => {
+      expect(isValidAnnotatorName(name)).toBe(false);
+    },
+  );
 });

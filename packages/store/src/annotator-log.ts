@@ -9,6 +9,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  unlinkSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { AnnotationEvent } from '@stance/schema';
@@ -53,7 +54,7 @@ export interface AnnotatorLog {
    * and fsync'd once; if any write fails the log is cut back to where it was, so none of them is in it.
    */
   appendAll(events: readonly NewEvent[]): AnnotationEvent[];
-  /** Close the file and release the lock. Idempotent. */
+  /** Close the file and release the lock (a log this open created and nothing was written to is removed). Idempotent. */
   close(): void;
 }
 
@@ -84,7 +85,7 @@ export function openAnnotatorLog(corpusDir: string, annotator: string, options: 
     const created = !existsSync(path);
     const fd = openSync(path, 'a');
     if (created) syncDir(annotationsDir(corpusDir));
-    return createLog({ annotator, path, events, warnings, fd, lock, now });
+    return createLog({ annotator, path, events, warnings, fd, lock, now, created });
   } catch (error) {
     releaseLock(lock);
     throw error;
@@ -171,6 +172,8 @@ interface LogState {
   fd: number;
   lock: HeldLock;
   now: () => Date;
+  /** This open created the file (it did not exist). */
+  created: boolean;
 }
 
 function createLog(state: LogState): AnnotatorLog {
@@ -206,6 +209,14 @@ function createLog(state: LogState): AnnotatorLog {
     if (fd === undefined) return;
     closeSync(fd);
     fd = undefined;
+    // Opening and quitting without a label must not leave an empty log behind; removed while the lock is still held.
+    if (state.created && size === 0) {
+      try {
+        unlinkSync(path);
+      } catch {
+        // Already gone, or not ours to remove: an empty log is harmless.
+      }
+    }
     openLogs.delete(close);
     releaseLock(lock);
   };

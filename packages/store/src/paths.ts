@@ -16,7 +16,7 @@ export function annotatorLogPath(corpusDir: string, annotator: string): string {
 export function assertAnnotatorName(annotator: string): void {
   if (!isValidAnnotatorName(annotator)) {
     throw new StanceError(
-      `invalid annotator name ${JSON.stringify(annotator)}: use letters, digits, '.', '_' or '-' (no path separators, no leading dot, no '..')`,
+      `invalid annotator name ${JSON.stringify(annotator)}: use letters (any script), digits, '.', '_' or '-' (no path separators, no leading dot, no '..')`,
     );
   }
 }

@@ -38,14 +38,15 @@ export function listAnnotatorLogs(corpusDir: string, onWarning?: ((warning: stri
   }
   const logs: LogFile[] = [];
   for (const name of names.sort()) {
-    const annotator = annotatorOfLogFile(name);
+    // A file system may hand names back decomposed (macOS HFS+); annotator names are NFC.
+    const annotator = annotatorOfLogFile(name)?.normalize('NFC');
     // Hidden files (`._alice.jsonl` from a macOS copy, an editor's backup) are not anyone's log: no warning.
     if (annotator === undefined || name.startsWith('.')) continue;
     const path = join(dir, name);
     if (isValidAnnotatorName(annotator)) logs.push({ annotator, path });
     else
       onWarning?.(
-        `${path}: not read: ${JSON.stringify(annotator)} is not an annotator name (letters, digits, '.', '_' or '-'); rename the file to count its labels`,
+        `${path}: not read: ${JSON.stringify(annotator)} is not an annotator name (letters of any script, digits, '.', '_' or '-'); rename the file to count its labels`,
       );
   }
   return logs;

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isStanceError, textHash } from '@stance/schema';
 import { describe, expect, it } from 'vitest';
@@ -123,5 +123,27 @@ describe('openAnnotatorLog / append', () => {
     const log = openAnnotatorLog(tempCorpus(), 'hana');
     expect(log.append(labelEvent('s', 'quote', '"Yes," she said.')).textHash).toBe(textHash('"Yes," she said.'));
     log.close();
+  });
+});
+
+describe('closing a log nothing was written to', () => {
+  // Issue 13: quitting the annotation UI without an event left an empty log behind.
+  it('removes the log it created, keeps a log with events, and never removes a log that was there before', () => {
+    const corpus = tempCorpus();
+    const empty = openAnnotatorLog(corpus, 'quitter');
+    expect(existsSync(empty.path)).toBe(true);
+    empty.close();
+    expect(existsSync(empty.path)).toBe(false);
+    expect(existsSync(`${empty.path}.lock`)).toBe(false);
+
+    const used = openAnnotatorLog(corpus, 'worker');
+    used.append(labelEvent('d1:aaa', 'fact'));
+    used.close();
+    expect(readAnnotatorLog(used.path).events).toHaveLength(1);
+
+    writeFileSync(join(annotationsDir(corpus), 'kept.jsonl'), '');
+    const before = openAnnotatorLog(corpus, 'kept');
+    before.close();
+    expect(existsSync(before.path)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import type { Label } from '@stance/schema';
 import { Box, Text } from 'ink';
 import type { AnnotatorView } from '../model/disagreement-queue.ts';
 import { oneLine } from '../model/fit-text.ts';
+import { useColor } from './color.ts';
 import { LABEL_COLOR } from './label-colors.ts';
 
 /** Props of AnnotatorViews. */
@@ -21,6 +22,7 @@ export interface AnnotatorViewsProps {
  * `oneLine`), then the adjudicator's decision.
  */
 export function AnnotatorViews({ views, decision, width, maxLines }: AnnotatorViewsProps) {
+  const color = useColor();
   const nameWidth = Math.min(16, Math.max(0, ...views.map((v) => v.annotator.length)));
   const room = Math.max(1, maxLines);
   const shown = views.length > room ? views.slice(0, room - 1) : views;
@@ -36,7 +38,7 @@ export function AnnotatorViews({ views, decision, width, maxLines }: AnnotatorVi
         return (
           <Text key={v.annotator} wrap="truncate-end">
             {'  '}
-            {name} <Text color={v.label ? LABEL_COLOR[v.label] : 'gray'}>{label}</Text>
+            {name} <Text {...color(v.label ? LABEL_COLOR[v.label] : 'gray')}>{label}</Text>
             {notes ? <Text dimColor>{oneLine(notes, rest)}</Text> : null}
           </Text>
         );
@@ -45,7 +47,7 @@ export function AnnotatorViews({ views, decision, width, maxLines }: AnnotatorVi
       <Text>
         decision:{' '}
         {decision ? (
-          <Text bold color={LABEL_COLOR[decision]}>
+          <Text bold {...color(LABEL_COLOR[decision])}>
             {decision}
           </Text>
         ) : (

@@ -1,11 +1,24 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Text, useApp, useInput, useStdin } from 'ink';
-import { useCallback, useEffect, useMemo } from 'react';
+import type { Worker } from 'node:worker_threads';
+import { Text, useApp, useStdin } from 'ink';
+import type { ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ScreenMetrics } from '../hooks/use-annotation.ts';
 import { useAnnotation } from '../hooks/use-annotation.ts';
+import { useKeys } from '../hooks/use-keys.ts';
 import { useTerminalSize } from '../hooks/use-terminal-size.ts';
+import type { Learner } from '../learn/learner.ts';
+import { createLearner } from '../learn/learner.ts';
+import { liveSuggester } from '../learn/live-suggester.ts';
+import type { LearnWorkerData } from '../learn/protocol.ts';
+import { spawnLearnWorker } from '../learn/spawn-worker.ts';
 import { helpLines } from '../model/help-text.ts';
+import { planScreen } from '../model/plan-screen.ts';
 import type { AnnotateSession } from '../session/session.ts';
+import { currentPosition } from '../state/selectors.ts';
+import type { LearningStatus } from '../state/state.ts';
+import { ColorContext } from './color.ts';
 import { HelpScreen } from './HelpScreen.tsx';
 import { LabelScreen } from './LabelScreen.tsx';
 
@@ -14,29 +27,86 @@ export interface AppProps {
   session: AnnotateSession;
   /** Called once when the user quits, before Ink unmounts. */
   onQuit?: () => void;
+  /** Start the learning worker (tests and benchmarks may give their own). @default spawnLearnWorker */
+  spawnWorker?: (data: LearnWorkerData) => Worker;
+  /** Hears each change of the background learning's status (after the screen has it). */
+  onLearning?: (status: Partial<LearningStatus>) => void;
 }
 
 /** Smallest terminal the screen is laid out for. */
 export const MIN_SIZE = { columns: 40, rows: 16 } as const;
 
+/** How often the corpus's models folder is looked at for a newer model file. */
+const MODEL_POLL_MS = 5000;
+
 /** The annotation UI: the labelling screen, or help with the guidelines. */
-export function App({ session, onQuit }: AppProps) {
+export function App({ session, onQuit, spawnWorker, onLearning }: AppProps) {
   const { exit } = useApp();
+  const learner = useRef<Learner | null>(null);
+  // Bumped when the background model or its predictions change, so the suggester is made again.
+  const [liveVersion, setLiveVersion] = useState(0);
+  const suggester = useMemo(
+    () => liveSuggester(session.index, session.suggester, session.rules, learner.current?.live ?? null),
+    // liveVersion stands for learner.current.live, which changes only with it.
+    [session, liveVersion],
+  );
   const quit = useCallback(() => {
+    learner.current?.close();
     onQuit?.();
     exit();
   }, [onQuit, exit]);
-  const { state, handleKey } = useAnnotation(session, quit);
+  const { state, handleInput, dispatch } = useAnnotation(session, suggester, quit);
   const { order, pos } = state;
+
+  // Background learning: a worker started on first need; its replies are dispatched as actions.
+  if (learner.current === null && session.learning !== null && session.adjudication === null)
+    learner.current = createLearner(
+      session,
+      {
+        status: (status) => {
+          dispatch({ type: 'learning', status });
+          onLearning?.(status);
+        },
+        ranked: (ranked) => dispatch({ type: 'reranked', ranked }),
+        changed: () => setLiveVersion((v) => v + 1),
+      },
+      spawnWorker ?? spawnLearnWorker,
+    );
+  useEffect(() => () => learner.current?.close(), []);
+  const given = state.session.labels + state.session.relabels;
+  // Retraining is considered when the count of labels given changes.
+  useEffect(() => {
+    learner.current?.labelled(state);
+  }, [given]);
+  useEffect(() => {
+    if (!session.learning?.newestModel || learner.current === null) return;
+    const timer = setInterval(() => learner.current?.poll(), MODEL_POLL_MS);
+    timer.unref();
+    return () => clearInterval(timer);
+  }, [session]);
+
   // Once the frame is out, in idle time: the suggestions of the sentences one keystroke away, so that stepping into
-  // a document not seen yet does not label it while the key waits. A key that comes first cancels it.
+  // a document not seen yet does not label it while the key waits; and the background model's predictions of the
+  // documents around. A key that comes first cancels it.
   useEffect(() => {
     if (session.adjudication !== null) return;
     const timer = setTimeout(() => {
-      for (const p of [order[pos + 1], order[pos - 1]]) if (p !== undefined) session.suggester.warm(p);
+      const near = [order[pos], order[pos + 1], order[pos - 1]].filter((p): p is number => p !== undefined);
+      for (const p of near.slice(1)) suggester.warm(p);
+      learner.current?.want(near.map((p) => session.index.docOf[p]!));
     }, 0);
     return () => clearTimeout(timer);
-  }, [session, order, pos]);
+  }, [session, suggester, order, pos]);
+
+  // No key for longer than the idle cap: show the clock as paused (the time is capped when the next key comes).
+  const lastKey = state.clock.lastAt;
+  useEffect(() => {
+    if (session.idleCapMs <= 0) return;
+    const timer = setTimeout(() => dispatch({ type: 'idle' }), session.idleCapMs);
+    timer.unref();
+    return () => clearTimeout(timer);
+  }, [session, lastKey, dispatch]);
+
   const { columns, rows } = useTerminalSize();
   const { isRawModeSupported } = useStdin();
   const adjudicating = session.adjudication !== null;
@@ -45,16 +115,38 @@ export function App({ session, onQuit }: AppProps) {
     [session.guideline, columns, adjudicating],
   );
   const helpHeight = rows - 2;
-  // useInput needs raw mode; without a TTY it would throw, so it is only switched on where it works.
-  useInput((input, key) => handleKey(input, key, help.length - helpHeight), {
-    isActive: isRawModeSupported === true,
-  });
+  const p = currentPosition(state);
+  const suggestion = adjudicating || p < 0 ? null : suggester.at(p);
+  const plan = planScreen(session, state, suggestion, columns, rows);
+  const metrics: ScreenMetrics = {
+    helpMax: help.length - helpHeight,
+    sentenceMax: plan?.pane.maxScroll ?? 0,
+    sentencePage: plan?.pane.page ?? 1,
+  };
+  const metricsRef = useRef(metrics);
+  metricsRef.current = metrics;
+  // Keys need raw mode; without a TTY it would throw, so they are only read where it works.
+  const onInput = useCallback((event: string) => handleInput(event, metricsRef.current), [handleInput]);
+  useKeys(onInput, isRawModeSupported === true);
+
+  let screen: ReactElement;
   if (columns < MIN_SIZE.columns || rows < MIN_SIZE.rows)
-    return (
+    screen = (
       <Text>
         terminal too small ({columns}x{rows}); needs {MIN_SIZE.columns}x{MIN_SIZE.rows}. Esc quits.
       </Text>
     );
-  if (state.mode === 'help') return <HelpScreen lines={help} scroll={state.helpScroll} height={helpHeight} />;
-  return <LabelScreen session={session} state={state} columns={columns} rows={rows} />;
+  else if (state.mode === 'help') screen = <HelpScreen lines={help} scroll={state.helpScroll} height={helpHeight} />;
+  else
+    screen = (
+      <LabelScreen
+        session={session}
+        state={state}
+        plan={plan}
+        suggestion={suggestion}
+        columns={columns}
+        now={Date.now()}
+      />
+    );
+  return <ColorContext.Provider value={session.color}>{screen}</ColorContext.Provider>;
 }

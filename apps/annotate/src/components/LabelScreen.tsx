@@ -1,48 +1,45 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import { Box, Text } from 'ink';
+import type { ScreenPlan } from '../model/plan-screen.ts';
+import type { Suggested } from '../model/suggester.ts';
 import type { AnnotateSession } from '../session/session.ts';
-import {
-  currentPosition,
-  currentSentence,
-  labelOf,
-  location,
-  neighbour,
-  secondsPerSentence,
-} from '../state/selectors.ts';
+import { currentPosition, currentSentence, labelOf, location, secondsPerSentence } from '../state/selectors.ts';
 import type { AnnotateState } from '../state/state.ts';
 import { AnnotatorViews } from './AnnotatorViews.tsx';
-import { ContextLine } from './ContextLine.tsx';
-import { CurrentSentence } from './CurrentSentence.tsx';
+import type { SentenceMarks } from './DocumentPane.tsx';
+import { DocumentPane } from './DocumentPane.tsx';
 import { Header } from './Header.tsx';
 import { KeyMap } from './KeyMap.tsx';
-import { NoteLine } from './NoteLine.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { PromptLine } from './PromptLine.tsx';
 import { SessionLine } from './SessionLine.tsx';
 import { StatusLine } from './StatusLine.tsx';
 import { SuggestionLine } from './SuggestionLine.tsx';
+import { WhyLine } from './WhyLine.tsx';
 
 /** Props of LabelScreen. */
 export interface LabelScreenProps {
   session: AnnotateSession;
   state: AnnotateState;
+  /** What planScreen made of the state at this size. */
+  plan: ScreenPlan | null;
+  /** The suggestion for the current sentence (null when adjudicating or the corpus is empty). */
+  suggestion: Suggested | null;
   columns: number;
-  rows: number;
+  /** Clock now (ms), for how long ago the model changed. */
+  now: number;
 }
 
-// Rows everything but the current sentence takes: header 2, context 2, suggestion 1, key map (or prompt) 2,
-// progress 2, session 1, status 1, spacers 3, and one spare so Ink never fills the screen (which makes it clear
-// and redraw every frame).
-const FIXED_ROWS = 15;
-const NO_NOTES: readonly string[] = [];
-
-/** The labelling screen. Draws only the window around the current sentence: nothing here walks the corpus. */
-export function LabelScreen({ session, state, columns, rows }: LabelScreenProps) {
+/**
+ * The labelling screen: the header, the document around the current sentence, the suggestion and why, the keys,
+ * progress and the session. Draws only the current document's window: nothing here walks the corpus.
+ */
+export function LabelScreen({ session, state, plan, suggestion, columns, now }: LabelScreenProps) {
   const sentence = currentSentence(state);
   const where = location(state);
   const adjudication = session.adjudication;
-  if (!sentence || !where)
+  if (!sentence || !where || !plan)
     return adjudication ? (
       <Text>
         Nothing to adjudicate: no sentence where the annotators (
@@ -53,103 +50,110 @@ export function LabelScreen({ session, state, columns, rows }: LabelScreenProps)
     );
   const label = labelOf(state, sentence.id);
   const width = columns - 1;
-  if (adjudication) return <AdjudicationScreen {...{ session, state, columns, rows }} />;
-  const suggestion = session.suggester.at(currentPosition(state));
-  const source = session.suggester.trained ? `model ${session.suggester.model}` : 'rules (no trained model)';
-  const notes = state.notes.get(sentence.id) ?? NO_NOTES;
+  const { layout } = plan;
+  const documentView = state.view === 'document';
+  const list = state.index.byDoc[state.index.docOf[currentPosition(state)]!]!;
+  const marks = (k: number): SentenceMarks => {
+    const id = state.index.sentences[list[k]!]!.id;
+    const others = adjudication?.labels.get(id);
+    return { label: labelOf(state, id), flagged: state.flagged.has(id), ...(others ? { others } : {}) };
+  };
+  const gap = layout.spacers && !documentView ? 1 : 0;
+  const blindNow = session.blind && label === undefined;
+  const learning = state.learning;
   return (
     <Box flexDirection="column" width={columns}>
       <Header
         location={where}
-        annotator={session.annotator}
-        order={session.orderName}
-        source={source}
-        blind={session.blind}
+        about={{
+          annotator: session.annotator,
+          order: session.orderName,
+          assigned: session.assigned !== null,
+          blind: session.blind,
+          learning,
+          now,
+        }}
         width={width}
+        adjudicating={
+          adjudication ? { at: state.pos + 1, of: state.order.length, annotators: adjudication.annotators } : undefined
+        }
       />
-      <Box marginTop={1} flexDirection="column">
-        <ContextLine sentence={neighbour(state, -1)} edge="(start of document)" width={width} />
-        <CurrentSentence
-          text={sentence.text}
-          cues={session.blind && label === undefined ? [] : suggestion.cues}
-          label={label}
-          flagged={state.flagged.has(sentence.id)}
+      <Box marginTop={gap} flexDirection="column">
+        <DocumentPane lines={plan.pane.lines} marks={marks} gutter={plan.gutter} others={plan.others} />
+      </Box>
+      <Box marginTop={gap} flexDirection="column">
+        {adjudication ? (
+          <AnnotatorViews
+            views={adjudication.views.get(sentence.id) ?? []}
+            decision={label}
+            width={width}
+            maxLines={plan.viewLines}
+          />
+        ) : suggestion ? (
+          <>
+            <SuggestionLine suggestion={suggestion} blind={blindNow} label={label} reveal={state.reveal} />
+            {layout.why && !documentView ? (
+              <WhyLine
+                text={sentence.text}
+                cues={suggestion.cues}
+                hidden={blindNow}
+                trained={suggestion.model !== 'rules'}
+                width={width}
+              />
+            ) : null}
+          </>
+        ) : null}
+      </Box>
+      <Box marginTop={gap} flexDirection="column">
+        <PromptOrKeys
+          state={state}
           width={width}
-          maxLines={rows - FIXED_ROWS - (notes.length ? 1 : 0)}
+          adjudicating={adjudication !== null}
+          blind={session.blind}
+          rows={documentView ? 1 : layout.keys}
         />
-        <NoteLine notes={notes} width={width} />
-        <ContextLine sentence={neighbour(state, 1)} edge="(end of document)" width={width} />
-      </Box>
-      <Box marginTop={1}>
-        <SuggestionLine
-          suggestion={suggestion}
-          model={session.suggester.model}
-          blind={session.blind && label === undefined}
-          label={label}
-          reveal={state.reveal}
-        />
-      </Box>
-      <Box marginTop={1} flexDirection="column">
-        <PromptOrKeys state={state} width={width} adjudicating={false} />
-        <ProgressBar name="document" done={where.docDone} total={where.sentenceCount} width={width} />
-        <ProgressBar name="corpus  " done={state.done} total={state.order.length} width={width} />
-        <SessionLine labels={state.session.labels} secondsPerSentence={secondsPerSentence(state)} />
-        <StatusLine message={state.message} />
+        {documentView ? null : (
+          <>
+            {layout.documentBar ? (
+              <ProgressBar name="document" done={where.docDone} total={where.sentenceCount} width={width} />
+            ) : null}
+            {layout.assignedBar && session.assigned ? (
+              <ProgressBar name="assigned" done={state.assignedDone} total={session.assigned.sentences} width={width} />
+            ) : null}
+            <ProgressBar
+              name={adjudication ? 'decided' : 'corpus  '}
+              done={state.done}
+              total={state.order.length}
+              width={width}
+            />
+            <SessionLine
+              labels={state.session.labels}
+              relabels={state.session.relabels}
+              secondsPerSentence={secondsPerSentence(state)}
+              pausedAfter={state.clock.paused ? Math.round(session.idleCapMs / 1000) : null}
+            />
+          </>
+        )}
+        <StatusLine message={state.message ?? learning.note} />
       </Box>
     </Box>
   );
 }
 
-/**
- * The labelling screen as the adjudicator sees it: the same document context, but in place of the suggestion every
- * annotator's label and notes, and one progress bar over the disagreement queue.
- */
-function AdjudicationScreen({ session, state, columns, rows }: LabelScreenProps) {
-  const sentence = currentSentence(state)!;
-  const where = location(state)!;
-  const views = session.adjudication?.views.get(sentence.id) ?? [];
-  const label = labelOf(state, sentence.id);
-  const width = columns - 1;
-  // The annotator list takes the suggestion's row and the document bar's; past half the room left it is cut short.
-  const viewLines = Math.min(Math.max(1, views.length), Math.max(1, Math.floor((rows - FIXED_ROWS) / 2)));
-  return (
-    <Box flexDirection="column" width={columns}>
-      <Header
-        location={where}
-        annotator={session.annotator}
-        order={session.orderName}
-        source=""
-        blind={false}
-        width={width}
-        adjudicating={{ at: state.pos + 1, of: state.order.length, annotators: session.adjudication?.annotators ?? [] }}
-      />
-      <Box marginTop={1} flexDirection="column">
-        <ContextLine sentence={neighbour(state, -1)} edge="(start of document)" width={width} />
-        <CurrentSentence
-          text={sentence.text}
-          cues={[]}
-          label={label}
-          flagged={state.flagged.has(sentence.id)}
-          width={width}
-          maxLines={rows - FIXED_ROWS - viewLines + 1}
-        />
-        <ContextLine sentence={neighbour(state, 1)} edge="(end of document)" width={width} />
-      </Box>
-      <Box marginTop={1}>
-        <AnnotatorViews views={views} decision={label} width={width} maxLines={viewLines} />
-      </Box>
-      <Box marginTop={1} flexDirection="column">
-        <PromptOrKeys state={state} width={width} adjudicating />
-        <ProgressBar name="decided" done={state.done} total={state.order.length} width={width} />
-        <SessionLine labels={state.session.labels} secondsPerSentence={secondsPerSentence(state)} />
-        <StatusLine message={state.message} />
-      </Box>
-    </Box>
-  );
-}
-
-/** The note or jump prompt while one is open, else the key map (two lines either way). */
-function PromptOrKeys({ state, width, adjudicating }: { state: AnnotateState; width: number; adjudicating: boolean }) {
+/** The note, jump or search prompt while one is open, else the key map. */
+function PromptOrKeys({
+  state,
+  width,
+  adjudicating,
+  blind,
+  rows,
+}: {
+  state: AnnotateState;
+  width: number;
+  adjudicating: boolean;
+  blind: boolean;
+  rows: 1 | 2;
+}) {
   if (state.mode === 'note')
     return <PromptLine prompt="note:" input={state.input} hint="Enter saves · Esc cancels" width={width} />;
   if (state.mode === 'jump')
@@ -161,5 +165,22 @@ function PromptOrKeys({ state, width, adjudicating }: { state: AnnotateState; wi
         width={width}
       />
     );
-  return <KeyMap width={width} adjudicating={adjudicating} />;
+  if (state.mode === 'search')
+    return (
+      <PromptLine
+        prompt="search:"
+        input={state.input}
+        hint={`words in a sentence · Enter finds the next${state.search ? ` (empty: “${state.search}” again)` : ''} · Esc cancels`}
+        width={width}
+      />
+    );
+  return (
+    <KeyMap
+      width={width}
+      adjudicating={adjudicating}
+      blind={blind}
+      rows={rows}
+      documentView={state.view === 'document'}
+    />
+  );
 }

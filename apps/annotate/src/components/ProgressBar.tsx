@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import { Box, Text } from 'ink';
+import { useColor } from './color.ts';
 
 /** Props of ProgressBar. */
 export interface ProgressBarProps {
@@ -16,10 +17,11 @@ export function ProgressBar({ name, done, total, width }: ProgressBarProps) {
   const tail = ` ${done}/${total} ${pct}%`;
   const barWidth = Math.max(5, width - name.length - tail.length - 4);
   const filled = total > 0 ? Math.min(barWidth, Math.round((done / total) * barWidth)) : 0;
+  const color = useColor();
   return (
     <Box>
       <Text>
-        {name} [<Text color="green">{'█'.repeat(filled)}</Text>
+        {name} [<Text {...color('green')}>{'█'.repeat(filled)}</Text>
         <Text dimColor>{'░'.repeat(barWidth - filled)}</Text>]{tail}
       </Text>
     </Box>

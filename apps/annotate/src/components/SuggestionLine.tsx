@@ -4,12 +4,12 @@ import type { Label } from '@stance/schema';
 import { Box, Text } from 'ink';
 import type { Suggested } from '../model/suggester.ts';
 import type { Reveal } from '../state/actions.ts';
+import { useColor } from './color.ts';
 import { LABEL_COLOR } from './label-colors.ts';
 
 /** Props of SuggestionLine. */
 export interface SuggestionLineProps {
   suggestion: Suggested;
-  model: string;
   /** `--blind`: the suggestion stays hidden until the label is given. */
   blind: boolean;
   /** The label given to this sentence, if any. */
@@ -18,34 +18,35 @@ export interface SuggestionLineProps {
   reveal: Reveal | null;
 }
 
-/** The labeler's suggestion and its confidence (or, when blind, what it was for the sentence just labelled). */
-export function SuggestionLine({ suggestion, model, blind, label, reveal }: SuggestionLineProps) {
+/** The suggestion, its confidence and model (or, when blind, what it was for the sentence just labelled). */
+export function SuggestionLine({ suggestion, blind, label, reveal }: SuggestionLineProps) {
+  const color = useColor();
   return (
     <Box flexDirection="row" gap={2}>
       {suggestion.error !== undefined ? (
-        <Text color="red" wrap="truncate-end">
+        <Text {...color('red')} wrap="truncate-end">
           no suggestion: the labeler failed ({suggestion.error})
         </Text>
       ) : blind ? (
         <Text dimColor>
           suggestion hidden
           {reveal
-            ? ` · last: you ${reveal.given}, ${model} ${reveal.suggested} ${percent(reveal.confidence)}${reveal.given === reveal.suggested ? ' (agree)' : ''}`
+            ? ` · last: you ${reveal.given}, ${reveal.model} ${reveal.suggested} ${percent(reveal.confidence)}${reveal.given === reveal.suggested ? ' (agree)' : ''}`
             : ''}
         </Text>
       ) : (
         <Text>
           suggestion{' '}
-          <Text bold color={LABEL_COLOR[suggestion.label]}>
+          <Text bold {...color(LABEL_COLOR[suggestion.label])}>
             {suggestion.label}
           </Text>{' '}
-          {percent(suggestion.confidence)} <Text dimColor>({model}) ⏎ accepts</Text>
+          {percent(suggestion.confidence)} <Text dimColor>({suggestion.model}) ⏎ accepts</Text>
         </Text>
       )}
       {label ? (
         <Text>
           labelled{' '}
-          <Text bold color={LABEL_COLOR[label]}>
+          <Text bold {...color(LABEL_COLOR[label])}>
             {label}
           </Text>
         </Text>

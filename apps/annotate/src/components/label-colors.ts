@@ -7,3 +7,11 @@ export const LABEL_COLOR: Readonly<Record<Label, string>> = {
   opinion: 'yellow',
   skip: 'gray',
 };
+
+/** The letter of each label in the document pane's gutter: its key. */
+export const LABEL_LETTER: Readonly<Record<Label, string>> = {
+  fact: 'f',
+  quote: 'q',
+  opinion: 'o',
+  skip: 's',
+};

@@ -1,5 +1,5 @@
 import type { Label } from '@stance/schema';
-import type { Action } from '../state/actions.ts';
+import type { Action, SeekTarget } from '../state/actions.ts';
 import type { Mode } from '../state/state.ts';
 
 /** The parts of Ink's `Key` the key map reads (so tests can build keys by hand). */
@@ -15,6 +15,12 @@ export interface KeyInfo {
   ctrl?: boolean;
   backspace?: boolean;
   delete?: boolean;
+  home?: boolean;
+  end?: boolean;
+  tab?: boolean;
+  shift?: boolean;
+  /** Alt (or Esc read together with the next character, which terminals send the same way). */
+  meta?: boolean;
 }
 
 /**
@@ -29,6 +35,7 @@ export type Intent =
   | { kind: 'note'; text: string }
   | { kind: 'flag' }
   | { kind: 'scrollHelp'; delta: number }
+  | { kind: 'scrollSentence' }
   | { kind: 'quit' }
   | { kind: 'none' };
 
@@ -66,10 +73,15 @@ export function intentForKey(input: string, key: KeyInfo, mode: Mode): Intent {
       return { kind: 'none' };
     case 'note':
     case 'jump':
+    case 'search':
       if (key.escape) return dispatch({ type: 'closeMode' });
-      if (key.return) return mode === 'note' ? { kind: 'note', text: '' } : dispatch({ type: 'submitJump' });
+      if (key.return)
+        return mode === 'note'
+          ? { kind: 'note', text: '' }
+          : dispatch({ type: mode === 'jump' ? 'submitJump' : 'submitSearch' });
       if (key.backspace || key.delete) return dispatch({ type: 'deleteChar' });
-      if (key.ctrl || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return { kind: 'none' };
+      if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow)
+        return { kind: 'none' };
       // Pasted text arrives as one input; keep printable characters only.
       return input === '' ? { kind: 'none' } : dispatch({ type: 'typeText', text: printable(input) });
   }
@@ -77,7 +89,10 @@ export function intentForKey(input: string, key: KeyInfo, mode: Mode): Intent {
 
 function labelModeIntent(input: string, key: KeyInfo): Intent {
   if (key.escape) return { kind: 'quit' };
+  // Alt+key is no binding: Alt+f must not label (Ink's useInput used to hand it over as a plain `f`).
+  if (key.meta) return { kind: 'none' };
   if (key.return) return { kind: 'accept' };
+  if (key.tab) return dispatch({ type: 'seek', target: 'unlabelled', delta: key.shift ? -1 : 1 });
   if (key.backspace || key.delete || input === 'u') return { kind: 'undo' };
   if (key.rightArrow || key.downArrow || input === 'j') return dispatch({ type: 'move', delta: 1 });
   if (key.leftArrow || key.upArrow || input === 'k') return dispatch({ type: 'move', delta: -1 });
@@ -86,12 +101,37 @@ function labelModeIntent(input: string, key: KeyInfo): Intent {
   if (key.ctrl) return { kind: 'none' };
   const label = LABEL_FOR_KEY[input];
   if (label) return { kind: 'label', label };
-  if (input === 'n') return dispatch({ type: 'openNote' });
-  if (input === '!') return { kind: 'flag' };
-  if (input === '?') return dispatch({ type: 'openHelp' });
-  if (input === 'g') return dispatch({ type: 'openJump' });
-  return { kind: 'none' };
+  const seek = SEEK_FOR_KEY[input];
+  if (seek) return dispatch({ type: 'seek', ...seek });
+  switch (input) {
+    case 'n':
+      return dispatch({ type: 'openNote' });
+    case '!':
+      return { kind: 'flag' };
+    case '?':
+      return dispatch({ type: 'openHelp' });
+    case 'g':
+      return dispatch({ type: 'openJump' });
+    case '/':
+      return dispatch({ type: 'openSearch' });
+    case 'v':
+      return dispatch({ type: 'toggleView' });
+    case ' ':
+      return { kind: 'scrollSentence' };
+    default:
+      return { kind: 'none' };
+  }
 }
+
+/** Bracket pairs move to the next / previous sentence of a kind: [ ] unlabelled, { } flagged, ( ) with a note. */
+const SEEK_FOR_KEY: Readonly<Record<string, { target: SeekTarget; delta: 1 | -1 }>> = {
+  ']': { target: 'unlabelled', delta: 1 },
+  '[': { target: 'unlabelled', delta: -1 },
+  '}': { target: 'flagged', delta: 1 },
+  '{': { target: 'flagged', delta: -1 },
+  ')': { target: 'noted', delta: 1 },
+  '(': { target: 'noted', delta: -1 },
+};
 
 function dispatch(action: DispatchableAction): Intent {
   return { kind: 'dispatch', action };

@@ -58,23 +58,6 @@ export function highlightRuns(text: string, cues: readonly Cue[]): TextRun[] {
   return runs.filter((r) => r.text !== '');
 }
 
-/** Cut runs so that their text fits in `maxColumns` terminal columns, ending in `…` when cut. */
-export function limitRuns(runs: readonly TextRun[], maxColumns: number): TextRun[] {
-  const out: TextRun[] = [];
-  let left = Math.max(1, maxColumns);
-  for (const run of runs) {
-    const width = stringWidth(run.text);
-    if (width < left || (width === left && run === runs[runs.length - 1])) {
-      out.push(run);
-      left -= width;
-      continue;
-    }
-    out.push({ text: `${fitColumns(run.text, Math.max(0, left - 1)).text}…`, cue: run.cue });
-    break;
-  }
-  return out;
-}
-
 /** One line of corpus text for the terminal: cleaned, breaks folded, cut to `width` columns with `…`. */
 export function oneLine(text: string, width: number): string {
   return cutToColumns(clean(text), width);

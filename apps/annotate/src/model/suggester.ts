@@ -25,6 +25,8 @@ export interface Suggested {
   label: Label;
   confidence: number;
   cues: readonly Cue[];
+  /** The model that made it (`rules` or a trained model's name): what the log records as `suggestion.model`. */
+  model: string;
   /** Set when the labeler or model threw: there is no suggestion (and none is logged), only this message. */
   error?: string;
 }
@@ -56,6 +58,7 @@ export interface Suggester {
 /** Build a suggester: the trained model's label and confidence if there is one, the rules' cues always. */
 export function createSuggester(index: CorpusIndex, labeler: Labeler, model?: SuggestionModel | null): Suggester {
   const cache = new Map<number, Suggested[]>();
+  const name = model ? model.name : 'rules';
   const forDocument = (doc: number, keep = true): Suggested[] => {
     let cached = cache.get(doc);
     if (cached) return cached;
@@ -68,7 +71,13 @@ export function createSuggester(index: CorpusIndex, labeler: Labeler, model?: Su
       trained = model ? model.predict(texts) : null;
     } catch (error) {
       // Suggestions are advice: a failing labeler must not take the annotation UI (and unsaved work) down with it.
-      const failed: Suggested = { label: 'skip', confidence: 0, cues: [], error: (error as Error).message };
+      const failed: Suggested = {
+        label: 'skip',
+        confidence: 0,
+        cues: [],
+        model: name,
+        error: (error as Error).message,
+      };
       cached = positions.map(() => failed);
       if (keep) cache.set(doc, cached);
       return cached;
@@ -78,19 +87,19 @@ export function createSuggester(index: CorpusIndex, labeler: Labeler, model?: Su
       const m = trained?.[k];
       const cues = r?.cues ?? m?.cues ?? [];
       if (m && isLabel(m.label))
-        return { label: m.label, confidence: m.confidence ?? confidenceOf(m.scores, m.label), cues };
-      if (r) return { label: r.label, confidence: r.confidence, cues };
-      return { label: 'skip', confidence: 0, cues };
+        return { label: m.label, confidence: m.confidence ?? confidenceOf(m.scores, m.label), cues, model: name };
+      if (r) return { label: r.label, confidence: r.confidence, cues, model: 'rules' };
+      return { label: 'skip', confidence: 0, cues, model: 'rules' };
     });
     if (keep) cache.set(doc, cached);
     return cached;
   };
   return {
-    model: model ? model.name : 'rules',
+    model: name,
     trained: Boolean(model),
     at(position) {
       const doc = index.docOf[position] ?? -1;
-      if (doc < 0) return { label: 'skip', confidence: 0, cues: [] };
+      if (doc < 0) return { label: 'skip', confidence: 0, cues: [], model: 'rules' };
       return forDocument(doc)[index.placeInDoc[position]!]!;
     },
     warm(position) {

@@ -24,16 +24,17 @@ function readLine(input: Readable): Promise<string | undefined> {
 }
 
 /**
- * Ask for an annotator name on the terminal until a valid one is typed (letters, digits, `.`, `_`, `-`).
+ * Ask for an annotator name on the terminal until a valid one is typed (letters of any script, digits, `.`, `_`,
+ * `-`); the answer is taken in NFC (isValidAnnotatorName).
  * Resolves undefined when input ends (Ctrl-D) without one. Written by hand rather than with node:readline, whose
  * interface leaves stdin in a state where Ink, started right after, gets no keys and exits at once.
  */
 export async function askAnnotatorName(input: Readable, output: Writable): Promise<string | undefined> {
   for (;;) {
-    output.write('Your annotator name (letters, digits, . _ -): ');
+    output.write('Your annotator name (letters of any script, digits, . _ -): ');
     const line = await readLine(input);
     if (line === undefined) return undefined;
-    const answer = line.trim();
+    const answer = line.trim().normalize('NFC');
     if (isValidAnnotatorName(answer)) return answer;
     output.write(`  ${JSON.stringify(answer)} will not do as a name (it names your log file); try again.\n`);
   }

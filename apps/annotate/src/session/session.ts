@@ -26,6 +26,8 @@ export interface AnnotateSession {
   readonly order: readonly number[];
   readonly orderName: VisitOrder;
   readonly suggester: Suggester;
+  /** The rules alone (the cues behind every suggestion; the same as `suggester` without a trained model). */
+  readonly rules: Suggester;
   readonly log: AnnotatorLog;
   readonly guideline: { version: string; text: string } | null;
   readonly blind: boolean;
@@ -40,6 +42,39 @@ export interface AnnotateSession {
   readonly now: () => number;
   /** Set when adjudicating: the walk is the disagreement queue and labels are decisions (`adjudication: true`). */
   readonly adjudication: Adjudication | null;
+  /** A gap between keys longer than this pauses the sentence's clock (0: never). */
+  readonly idleCapMs: number;
+  /** Documents assigned to this annotator (by document position), visited first; null without assignments. */
+  readonly assigned: AssignedDocuments | null;
+  /** Background learning; null when off (adjudicating, `--retrain 0`). */
+  readonly learning: LearningOptions | null;
+  /** Draw in colour (off with NO_COLOR). */
+  readonly color: boolean;
+}
+
+/** The documents an assignment gives this annotator. */
+export interface AssignedDocuments {
+  /** 1 for each document position assigned. */
+  readonly docs: Uint8Array;
+  /** Sentences in the assigned documents. */
+  readonly sentences: number;
+}
+
+/** A model file in the corpus's models folder, as the UI watches for them. */
+export interface ModelFile {
+  readonly path: string;
+  /** What makes one file newer than another (its training time, else its modification time), in ms. */
+  readonly stamp: number;
+}
+
+/** How the suggestion model learns while you label. */
+export interface LearningOptions {
+  /** Retrain on your labels after this many new ones (0: only models from the corpus folder are picked up). */
+  readonly every: number;
+  /** The model file the session started with, if any (the worker scores it against its retrained models). */
+  readonly startModel: ModelFile | null;
+  /** The newest model file in the corpus's models folder now (checked every few seconds), if any. */
+  readonly newestModel: (() => ModelFile | null) | null;
 }
 
 /** The adjudication walk: the queue, and each queued sentence's annotator views by sentence id. */
@@ -48,6 +83,8 @@ export interface Adjudication {
   readonly views: ReadonlyMap<string, readonly AnnotatorView[]>;
   /** Annotators (other than the adjudicator) with at least one log, sorted. */
   readonly annotators: readonly string[];
+  /** Each sentence's current label by each of `annotators` (same order; null: none), for the document pane. */
+  readonly labels: ReadonlyMap<string, readonly (Label | null)[]>;
 }
 
 /** What an adjudication session is built from: every annotator's log (the adjudicator's own is skipped). */
@@ -68,12 +105,24 @@ export interface SessionInput {
   now?: () => number;
   /** Walk the disagreement queue as this log's adjudicator instead of annotating. */
   adjudicate?: AdjudicateInput;
+  /** A gap between keys longer than this pauses the clock (0: never). @default 60_000 */
+  idleCapMs?: number;
+  /** Ids of the documents assigned to this annotator (assignments.json); they are visited first. */
+  assigned?: readonly string[] | null;
+  /** Background learning (ignored when adjudicating). @default null (off) */
+  learning?: LearningOptions | null;
+  /** @default true */
+  color?: boolean;
 }
+
+/** The default idle cap: a minute without a key pauses the clock. */
+export const DEFAULT_IDLE_CAP_MS = 60_000;
 
 /** Build a session: index the corpus, fold this annotator's log, and order the sentences. */
 export function createSession(input: SessionInput): AnnotateSession {
   const index = indexCorpus(input.corpus.documents, input.corpus.sentences);
   const suggester = createSuggester(index, input.labeler, input.model ?? null);
+  const rules = input.model ? createSuggester(index, input.labeler, null) : suggester;
   if (input.adjudicate !== undefined) return adjudicationSession(input, index, suggester, input.adjudicate);
   const base = new Map<string, Label>();
   let stale = 0;
@@ -83,6 +132,7 @@ export function createSession(input: SessionInput): AnnotateSession {
     else stale++;
   }
   const orderName = input.order ?? 'document';
+  const assigned = assignedDocuments(index, input.assigned ?? null);
   let order: number[];
   if (orderName === 'uncertain') {
     // Only what is left to label needs ranking: documents labelled through are not run through the model, and
@@ -91,12 +141,14 @@ export function createSession(input: SessionInput): AnnotateSession {
     const confidence = suggester.all((doc) => index.byDoc[doc]!.every(done));
     order = uncertainOrder(index, (s) => (done(s) ? Number.POSITIVE_INFINITY : confidence[s]!));
   } else order = documentOrder(index);
+  if (assigned) order = assignedFirst(index, order, assigned.docs);
   return {
     annotator: input.log.annotator,
     index,
     order,
     orderName,
     suggester,
+    rules,
     log: input.log,
     guideline: input.corpus.guideline,
     blind: input.blind ?? false,
@@ -106,7 +158,32 @@ export function createSession(input: SessionInput): AnnotateSession {
     stale,
     now: input.now ?? Date.now,
     adjudication: null,
+    idleCapMs: input.idleCapMs ?? DEFAULT_IDLE_CAP_MS,
+    assigned,
+    learning: input.learning ?? null,
+    color: input.color ?? true,
   };
+}
+
+/** The assigned documents by position; ids the corpus does not hold are left out. Null without an assignment. */
+function assignedDocuments(index: CorpusIndex, ids: readonly string[] | null): AssignedDocuments | null {
+  if (ids === null) return null;
+  const wanted = new Set(ids);
+  const docs = new Uint8Array(index.documents.length);
+  let sentences = 0;
+  index.documents.forEach((doc, d) => {
+    if (!wanted.has(doc.id)) return;
+    docs[d] = 1;
+    sentences += index.byDoc[d]!.length;
+  });
+  return { docs, sentences };
+}
+
+/** The order with the sentences of assigned documents first, each part keeping its order (a stable partition). */
+export function assignedFirst(index: CorpusIndex, order: readonly number[], docs: Uint8Array): number[] {
+  const mine = order.filter((s) => docs[index.docOf[s]!] === 1);
+  const rest = order.filter((s) => docs[index.docOf[s]!] !== 1);
+  return mine.concat(rest);
 }
 
 /**
@@ -120,6 +197,7 @@ function adjudicationSession(
   adjudicate: AdjudicateInput,
 ): AnnotateSession {
   const annotator = input.log.annotator;
+  const annotators = [...adjudicate.logs.keys()].filter((n) => n !== annotator).sort();
   const queue = disagreementQueue(index, adjudicate.logs, annotator, { minAnnotators: adjudicate.minAnnotators });
   const views = new Map(queue.map((q) => [index.sentences[q.position]!.id, q.views]));
   const base = new Map<string, Label>();
@@ -135,6 +213,7 @@ function adjudicationSession(
     order: queue.map((q) => q.position),
     orderName: 'document',
     suggester,
+    rules: suggester,
     log: input.log,
     guideline: input.corpus.guideline,
     blind: false,
@@ -143,12 +222,36 @@ function adjudicationSession(
     notes: foldNotes(input.log.events),
     stale,
     now: input.now ?? Date.now,
-    adjudication: {
-      queue,
-      views,
-      annotators: [...adjudicate.logs.keys()].filter((n) => n !== annotator).sort(),
-    },
+    adjudication: { queue, views, annotators, labels: labelsByAnnotator(index, adjudicate.logs, annotators) },
+    idleCapMs: input.idleCapMs ?? DEFAULT_IDLE_CAP_MS,
+    assigned: null,
+    learning: null,
+    color: input.color ?? true,
   };
+}
+
+/**
+ * Every annotator's current label of every sentence they labelled (given to its current text), one entry per name
+ * of `annotators` in that order: what the document pane shows beside each sentence when adjudicating.
+ */
+function labelsByAnnotator(
+  index: CorpusIndex,
+  logs: ReadonlyMap<string, readonly AnnotationEvent[]>,
+  annotators: readonly string[],
+): ReadonlyMap<string, (Label | null)[]> {
+  const out = new Map<string, (Label | null)[]>();
+  annotators.forEach((name, k) => {
+    for (const [id, current] of foldLabels(judgementEvents(logs.get(name) ?? []))) {
+      if (!index.positionOf.has(id) || !current.textHash.startsWith(idHashOf(id))) continue;
+      let row = out.get(id);
+      if (!row) {
+        row = annotators.map(() => null);
+        out.set(id, row);
+      }
+      row[k] = current.label;
+    }
+  });
+  return out;
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Label } from '@stance/schema';
-import type { Action } from './actions.ts';
+import { foldForSearch } from '../model/search-text.ts';
+import type { Action, SeekTarget } from './actions.ts';
+import { startClock, tickClock } from './clock.ts';
 import { labelOf } from './selectors.ts';
 import type { AnnotateState } from './state.ts';
 
@@ -7,13 +9,33 @@ import type { AnnotateState } from './state.ts';
 export function reducer(state: AnnotateState, action: Action): AnnotateState {
   switch (action.type) {
     case 'labelled': {
+      const before = labelOf(state, action.sentence);
       const changed = withLabel(state, action.sentence, action.label);
+      if (before !== undefined) {
+        // A relabel stays put: it is a correction made while reviewing, and moving on would lose the place.
+        const what = state.adjudicating ? 'decision' : 'relabelled';
+        return {
+          ...changed,
+          session: { ...state.session, relabels: state.session.relabels + 1 },
+          clock: startClock(action.at),
+          message: `${what} ${before} → ${action.label}; ] goes to the next unlabelled`,
+          reveal: action.reveal ?? null,
+        };
+      }
       const last = state.pos >= state.order.length - 1;
+      const counted = new Map(state.session.counted);
+      counted.set(action.event, action.ms);
       return {
         ...changed,
         pos: last ? state.pos : state.pos + 1,
-        session: { labels: state.session.labels + 1, ms: state.session.ms + action.ms },
-        shownAt: action.at,
+        session: {
+          ...state.session,
+          labels: state.session.labels + 1,
+          ms: state.session.ms + action.ms,
+          counted,
+        },
+        clock: startClock(action.at),
+        scroll: 0,
         message: last ? lastMessage(changed) : null,
         reveal: action.reveal ?? null,
       };
@@ -22,23 +44,31 @@ export function reducer(state: AnnotateState, action: Action): AnnotateState {
       const changed = withLabel(state, action.sentence, action.label);
       const s = state.index.positionOf.get(action.sentence);
       const at = s === undefined ? -1 : state.orderPos[s]!;
-      const session =
-        action.undoneMs === null
-          ? state.session
-          : { labels: Math.max(0, state.session.labels - 1), ms: Math.max(0, state.session.ms - action.undoneMs) };
+      const undoneMs = state.session.counted.get(action.target);
+      let session = state.session;
+      if (undoneMs !== undefined) {
+        const counted = new Map(session.counted);
+        counted.delete(action.target);
+        session = { ...session, labels: session.labels - 1, ms: session.ms - undoneMs, counted };
+      }
       return {
         ...changed,
         pos: at < 0 ? state.pos : at,
         session,
-        shownAt: action.at,
+        clock: startClock(action.at),
+        scroll: at < 0 || at === state.pos ? state.scroll : 0,
         message: action.label === null ? 'undone' : `undone; the label before it (${action.label}) is back`,
         reveal: null,
       };
     }
-    case 'move': {
-      const pos = clamp(state.pos + action.delta, 0, state.order.length - 1);
-      return pos === state.pos ? state : { ...state, pos, shownAt: action.at, message: null, reveal: null };
-    }
+    case 'activity':
+      return { ...state, clock: tickClock(state.clock, action.at, action.capMs) };
+    case 'idle':
+      return state.clock.paused ? state : { ...state, clock: { ...state.clock, paused: true } };
+    case 'move':
+      return goTo(state, clamp(state.pos + action.delta, 0, state.order.length - 1), action.at);
+    case 'seek':
+      return seek(state, action.target, action.delta, action.at);
     case 'jumpToDocument':
       return goToDocument(state, action.doc, action.at);
     case 'submitJump': {
@@ -46,14 +76,25 @@ export function reducer(state: AnnotateState, action: Action): AnnotateState {
       if (doc < 0) return { ...state, message: `no document matches ${JSON.stringify(state.input.trim())}` };
       return goToDocument({ ...state, mode: 'label', input: '' }, doc, action.at);
     }
+    case 'submitSearch':
+      return search({ ...state, mode: 'label', input: '' }, state.input.trim() || state.search, action.at);
     case 'openHelp':
       return { ...state, mode: 'help', helpScroll: 0 };
     case 'scrollHelp':
       return { ...state, helpScroll: clamp(state.helpScroll + action.delta, 0, Math.max(0, action.max)) };
+    case 'scrollSentence': {
+      if (action.max <= 0) return state.scroll === 0 ? state : { ...state, scroll: 0 };
+      const scroll = state.scroll >= action.max ? 0 : Math.min(action.max, state.scroll + Math.max(1, action.page));
+      return { ...state, scroll };
+    }
+    case 'toggleView':
+      return { ...state, view: state.view === 'context' ? 'document' : 'context', scroll: 0 };
     case 'openNote':
       return { ...state, mode: 'note', input: '', message: null };
     case 'openJump':
       return { ...state, mode: 'jump', input: '', message: null };
+    case 'openSearch':
+      return { ...state, mode: 'search', input: '', message: null };
     case 'closeMode':
       return { ...state, mode: 'label', input: '' };
     case 'typeText':
@@ -72,6 +113,10 @@ export function reducer(state: AnnotateState, action: Action): AnnotateState {
       else flagged.delete(action.sentence);
       return { ...state, flagged, message: action.on ? 'flagged for discussion' : 'flag removed' };
     }
+    case 'learning':
+      return { ...state, learning: { ...state.learning, ...action.status } };
+    case 'reranked':
+      return rerank(state, action.ranked);
     case 'failed':
       return { ...state, message: action.message };
     case 'say':
@@ -85,8 +130,21 @@ function withLabel(state: AnnotateState, sentence: string, label: Label | null):
   const after = label !== null;
   const overlay = new Map(state.overlay);
   overlay.set(sentence, label);
-  const known = state.index.positionOf.has(sentence);
-  return { ...state, overlay, done: state.done + (known ? Number(after) - Number(before) : 0) };
+  const s = state.index.positionOf.get(sentence);
+  const change = s === undefined ? 0 : Number(after) - Number(before);
+  const mine = s !== undefined && state.assigned?.[state.index.docOf[s]!] === 1;
+  return {
+    ...state,
+    overlay,
+    done: state.done + change,
+    assignedDone: state.assignedDone + (mine ? change : 0),
+  };
+}
+
+/** Go to place `pos` of the order: a new sentence gets a new clock and its scroll back at the top. */
+function goTo(state: AnnotateState, pos: number, at: number, message: string | null = null): AnnotateState {
+  if (pos === state.pos) return message === null ? state : { ...state, message };
+  return { ...state, pos, clock: startClock(at), scroll: 0, message, reveal: null };
 }
 
 function lastMessage(state: AnnotateState): string {
@@ -94,6 +152,73 @@ function lastMessage(state: AnnotateState): string {
   if (state.adjudicating)
     return state.done >= total ? `all ${total} disagreements decided` : 'last disagreement; ←/k goes back';
   return state.done >= total ? `all ${total} sentences labelled` : 'last sentence; ←/k goes back, g jumps';
+}
+
+/**
+ * The next (`delta` 1) or previous (-1) place in the order holding an unlabelled, flagged or noted sentence, going
+ * round the end. Flags and notes are few, so their places are compared directly; unlabelled sentences are walked to.
+ */
+function seek(state: AnnotateState, target: SeekTarget, delta: 1 | -1, at: number): AnnotateState {
+  const n = state.order.length;
+  if (n === 0) return state;
+  const what = target === 'unlabelled' ? (state.adjudicating ? 'undecided' : 'unlabelled') : target;
+  let found = -1;
+  if (target === 'unlabelled') {
+    for (let step = 1; step <= n && found < 0; step++) {
+      const k = (((state.pos + delta * step) % n) + n) % n;
+      if (labelOf(state, state.index.sentences[state.order[k]!]!.id) === undefined) found = k;
+    }
+  } else {
+    const ids = target === 'flagged' ? state.flagged : state.notes.keys();
+    let best = Number.POSITIVE_INFINITY;
+    for (const id of ids) {
+      const s = state.index.positionOf.get(id);
+      const k = s === undefined ? -1 : state.orderPos[s]!;
+      if (k < 0 || k === state.pos) continue;
+      const distance = ((((k - state.pos) * delta) % n) + n) % n;
+      if (distance < best) {
+        best = distance;
+        found = k;
+      }
+    }
+  }
+  if (found < 0) return { ...state, message: `no other ${what} sentence` };
+  const wrapped = delta > 0 ? found < state.pos : found > state.pos;
+  return goTo(state, found, at, wrapped ? `${what}: went round to the ${delta > 0 ? 'start' : 'end'}` : null);
+}
+
+/** The next sentence (in the order, after the current one, going round) whose text contains `query`. */
+function search(state: AnnotateState, query: string, at: number): AnnotateState {
+  if (query === '') return { ...state, message: 'type what to search for after /' };
+  const needle = foldForSearch(query);
+  const n = state.order.length;
+  for (let step = 1; step <= n; step++) {
+    const k = (state.pos + step) % n;
+    if (!foldForSearch(state.index.sentences[state.order[k]!]!.text).includes(needle)) continue;
+    const wrapped = k <= state.pos ? ' (went round to the start)' : '';
+    const moved = goTo({ ...state, search: query }, k, at, `found “${query}”${wrapped}; / and Enter finds the next`);
+    return moved;
+  }
+  return { ...state, search: query, message: `no sentence contains “${query}”` };
+}
+
+/** New order after a ranking: walked places stay, then the ranked pool, then the rest in their old order. */
+function rerank(state: AnnotateState, ranked: readonly number[]): AnnotateState {
+  const { order, orderPos, pos } = state;
+  const inPool = new Uint8Array(state.index.sentences.length);
+  const next: number[] = order.slice(0, pos + 1);
+  for (const s of ranked) {
+    const k = orderPos[s] ?? -1;
+    if (k <= pos || inPool[s] === 1 || labelOf(state, state.index.sentences[s]!.id) !== undefined) continue;
+    inPool[s] = 1;
+    next.push(s);
+  }
+  for (let k = pos + 1; k < order.length; k++) if (inPool[order[k]!] !== 1) next.push(order[k]!);
+  const newPos = new Int32Array(state.index.sentences.length).fill(-1);
+  next.forEach((s, k) => {
+    newPos[s] = k;
+  });
+  return { ...state, order: next, orderPos: newPos };
 }
 
 /**
@@ -108,7 +233,7 @@ function goToDocument(state: AnnotateState, doc: number, at: number): AnnotateSt
       message: state.adjudicating ? 'that document has no disagreements' : 'that document has no sentences',
     };
   const target = list.find((s) => labelOf(state, state.index.sentences[s]!.id) === undefined) ?? list[0]!;
-  return { ...state, pos: state.orderPos[target]!, shownAt: at, message: null, reveal: null };
+  return { ...goTo(state, state.orderPos[target]!, at), message: null };
 }
 
 /** A document by its number (1-based), its id, or a piece of its title (first match); -1 when none. */

@@ -1,14 +1,41 @@
 import type { Label } from '@stance/schema';
 import type { CorpusIndex } from '../model/corpus-index.ts';
 import type { Reveal } from './actions.ts';
+import type { SentenceClock } from './clock.ts';
+import { startClock } from './clock.ts';
 
 /** Which screen or prompt has the keyboard. */
-export type Mode = 'label' | 'help' | 'note' | 'jump';
+export type Mode = 'label' | 'help' | 'note' | 'jump' | 'search';
 
-/** Counts for the session: labels given (net of undos) and the time spent on them. */
+/** What the document pane shows: the sentence in its context (default), or the whole document (toggled with `v`). */
+export type View = 'context' | 'document';
+
+/**
+ * Counts for the session: sentences labelled that had no label before (net of undos) and the active time spent on
+ * them; relabels (a sentence that had a label) are counted apart, so they do not inflate the pace.
+ */
 export interface SessionStats {
-  labels: number;
-  ms: number;
+  readonly labels: number;
+  readonly relabels: number;
+  readonly ms: number;
+  /** Active ms of each counted label event of this session, by event id (an undo of one takes it back out). */
+  readonly counted: ReadonlyMap<string, number>;
+}
+
+/** The suggestion model as the status line tells it: which, how good, since when, and whether one is in training. */
+export interface LearningStatus {
+  /** Name of the model the suggestions come from (`rules` or a model's name). */
+  readonly source: string;
+  /** Wall-clock time (ms) the suggestion model last changed; null when it is the one the session started with. */
+  readonly updatedAt: number | null;
+  /** The live model's cross-validated macro-F1 on your labels, and the previous model's on the same folds. */
+  readonly score: { macroF1: number; examples: number; folds: number; previous: number; previousName: string } | null;
+  /** A retraining is running in the background. */
+  readonly training: boolean;
+  /** Something to say about learning (a failure, or why a trained model was not taken). */
+  readonly note: string | null;
+  /** Bumped when suggestions from the background model arrive, so the screen draws them. */
+  readonly version: number;
 }
 
 /**
@@ -29,12 +56,22 @@ export interface AnnotateState {
   readonly overlay: ReadonlyMap<string, Label | null>;
   /** Labelled sentences in the corpus, kept up to date incrementally. */
   readonly done: number;
+  /** 1 for each document (by position) assigned to this annotator; null without an assignment. */
+  readonly assigned: Uint8Array | null;
+  /** Labelled sentences in the assigned documents, kept up to date incrementally. */
+  readonly assignedDone: number;
   readonly session: SessionStats;
-  /** Clock (ms) when the current sentence was shown. */
-  readonly shownAt: number;
+  /** Time on the current sentence (active time, pauses apart). */
+  readonly clock: SentenceClock;
   readonly mode: Mode;
-  /** Text typed into the note or jump prompt. */
+  readonly view: View;
+  /** Lines the current sentence is scrolled by, when it is longer than its pane. */
+  readonly scroll: number;
+  /** Text typed into the note, jump or search prompt. */
   readonly input: string;
+  /** The last search (`/`), repeated by an empty one. */
+  readonly search: string;
+  readonly learning: LearningStatus;
   readonly helpScroll: number;
   readonly message: string | null;
   readonly reveal: Reveal | null;
@@ -56,6 +93,10 @@ export interface InitialStateInput {
   notes?: ReadonlyMap<string, readonly string[]>;
   /** @default false */
   adjudicating?: boolean;
+  /** Name of the suggestion model at start. @default 'rules' */
+  source?: string;
+  /** 1 for each document (by position) assigned to this annotator. */
+  assigned?: Uint8Array | null;
 }
 
 /** The state at start-up: positioned on the first sentence (in `order`) this annotator has not labelled. */
@@ -67,13 +108,21 @@ export function initialState({
   flagged,
   notes,
   adjudicating,
+  source,
+  assigned,
 }: InitialStateInput): AnnotateState {
   const orderPos = new Int32Array(index.sentences.length).fill(-1);
   order.forEach((s, k) => {
     orderPos[s] = k;
   });
   let done = 0;
-  for (const id of base.keys()) if (index.positionOf.has(id)) done++;
+  let assignedDone = 0;
+  for (const id of base.keys()) {
+    const s = index.positionOf.get(id);
+    if (s === undefined) continue;
+    done++;
+    if (assigned?.[index.docOf[s]!] === 1) assignedDone++;
+  }
   let pos = order.findIndex((s) => !base.has(index.sentences[s]!.id));
   const message =
     order.length === 0
@@ -94,10 +143,16 @@ export function initialState({
     base,
     overlay: new Map(),
     done,
-    session: { labels: 0, ms: 0 },
-    shownAt: at,
+    assigned: assigned ?? null,
+    assignedDone,
+    session: { labels: 0, relabels: 0, ms: 0, counted: new Map() },
+    clock: startClock(at),
     mode: 'label',
+    view: 'context',
+    scroll: 0,
     input: '',
+    search: '',
+    learning: { source: source ?? 'rules', updatedAt: null, score: null, training: false, note: null, version: 0 },
     helpScroll: 0,
     message,
     reveal: null,

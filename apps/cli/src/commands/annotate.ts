@@ -1,11 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import type { AnnotateSession, SuggestionModel, VisitOrder } from '@stance/annotate';
+import { constants } from 'node:os';
+import type { AnnotateSession, ModelFile, SuggestionModel, VisitOrder } from '@stance/annotate';
 import { defaultLabeller, labelDocument, modelFromJson } from '@stance/classify';
 import { loadCorpus, readTextFile } from '@stance/corpus';
 import { isValidAnnotatorName, StanceError } from '@stance/schema';
 import { openAnnotatorLog, readAllLogs } from '@stance/store';
 import { stripControl } from '@stance/text';
+import { assignedDocuments, newestModelFile } from '../annotate-inputs.ts';
 import { flag, intOption, stringOption, userPath } from '../args.ts';
 import type { Command, Io } from '../command.ts';
 import { DEFAULT_CORPUS } from '../paths.ts';
@@ -13,15 +14,15 @@ import { DEFAULT_CORPUS } from '../paths.ts';
 const ORDERS: readonly VisitOrder[] = ['document', 'uncertain'];
 
 /**
- * The model suggestions come from: `<corpus>/models/default.json` when present (a team's own model), else the shipped
+ * The model suggestions start from: the newest trained model in `<corpus>/models/` (newestModelFile), else the shipped
  * default labeller. The rules still give the cues highlighted under each suggestion.
  */
-function defaultModel(corpusDir: string): SuggestionModel {
-  const path = join(corpusDir, 'models', 'default.json');
-  if (!existsSync(path)) {
+function startModel(file: ModelFile | null): SuggestionModel {
+  if (file === null) {
     const labeller = defaultLabeller();
     return { name: labeller.name, predict: (texts) => labeller.predict(texts) };
   }
+  const { path } = file;
   const model = modelFromJson(readTextFile(path, path), path);
   if (model.encoder !== undefined)
     throw new StanceError(
@@ -44,7 +45,7 @@ export const annotateCommand: Command = {
   name: 'annotate',
   summary: 'label sentences fact / quote / opinion / skip in the terminal',
   usage:
-    'stance annotate [--corpus DIR] [--annotator NAME] [--order document|uncertain] [--blind] [--adjudicate [--min-annotators N]]',
+    'stance annotate [--corpus DIR] [--annotator NAME] [--order document|uncertain] [--blind] [--idle SECONDS] [--retrain N] [--adjudicate [--min-annotators N]]',
   options: {
     corpus: { type: 'string', arg: 'DIR', help: 'corpus folder (default: the bundled corpus)' },
     annotator: {
@@ -58,6 +59,16 @@ export const annotateCommand: Command = {
       help: 'document (default) or uncertain: least confident suggestions first (active learning)',
     },
     blind: { type: 'boolean', help: 'hide the suggestion until you have labelled; the log records it was hidden' },
+    idle: {
+      type: 'string',
+      arg: 'SECONDS',
+      help: 'a gap between keys longer than this pauses the clock on a sentence (default 60; 0: never)',
+    },
+    retrain: {
+      type: 'string',
+      arg: 'N',
+      help: 'retrain the suggestion model on your labels in the background every N labels (default 25; 0: off)',
+    },
     adjudicate: {
       type: 'boolean',
       help: 'walk the sentences where the other annotators differ; your label decides gold (adjudication: true)',
@@ -71,6 +82,7 @@ export const annotateCommand: Command = {
   examples: [
     'stance annotate',
     'stance annotate --corpus my-corpus --annotator ana --order uncertain --blind',
+    'stance annotate --annotator ana --idle 30 --retrain 50',
     'stance annotate --annotator lead --adjudicate',
   ],
   async run(args, io) {
@@ -90,11 +102,14 @@ export const annotateCommand: Command = {
     const order = (stringOption(args, 'order') ?? 'document') as VisitOrder;
     if (!ORDERS.includes(order))
       throw new StanceError(`--order takes document or uncertain, got ${JSON.stringify(order)}`);
-    const given = stringOption(args, 'annotator');
+    // A name is compared as NFC: the same name typed on two systems names the same log.
+    const given = stringOption(args, 'annotator')?.normalize('NFC');
     if (given !== undefined && !isValidAnnotatorName(given))
       throw new StanceError(
-        `--annotator ${JSON.stringify(given)} is not a valid name (letters, digits, . _ -; no slashes or ..)`,
+        `--annotator ${JSON.stringify(given)} is not a valid name (letters of any script, digits, . _ -; no slashes or ..)`,
       );
+    const idleSeconds = intOption(args, 'idle', 60, 0);
+    const retrainEvery = intOption(args, 'retrain', 25, 0);
     const adjudicate = flag(args, 'adjudicate');
     if (adjudicate && (stringOption(args, 'order') !== undefined || flag(args, 'blind')))
       throw new StanceError('--adjudicate walks the disagreement queue; it takes neither --order nor --blind');
@@ -129,7 +144,9 @@ export const annotateCommand: Command = {
         return 0;
       }
     }
-    const model = adjudicate ? null : defaultModel(corpusDir);
+    const modelFile = adjudicate ? null : newestModelFile(corpusDir);
+    const model = startModel(modelFile);
+    const assigned = adjudicate ? null : assignedDocuments(corpusDir, annotator);
     // Checked before the log is opened: a refused run leaves no files behind.
     if (!isInteractive(io)) throw new StanceError(NEEDS_TERMINAL);
     // Opening the log takes the annotator's lock, so a second window on the same log is refused here, before any UI.
@@ -144,6 +161,10 @@ export const annotateCommand: Command = {
         model,
         order,
         blind: flag(args, 'blind'),
+        idleCapMs: idleSeconds * 1000,
+        assigned,
+        learning: { every: retrainEvery, startModel: modelFile, newestModel: () => newestModelFile(corpusDir) },
+        color: io.env['NO_COLOR'] === undefined || io.env['NO_COLOR'] === '',
         ...(logs === undefined ? {} : { adjudicate: { logs, minAnnotators } }),
       });
     } catch (error) {
@@ -154,8 +175,18 @@ export const annotateCommand: Command = {
       io.stderr.write(
         `stance: warning: ${session.stale} of your ${adjudicate ? 'decisions' : 'labels'} are for sentences whose text has changed; they count as ${adjudicate ? 'undecided' : 'unlabelled'}\n`,
       );
-    const { appended } = await runAnnotate(session, io);
-    io.stderr.write(`stance: ${appended} events saved to ${log.path}\n`);
-    return 0;
+    const { appended, signal } = await runAnnotate(session, io);
+    try {
+      const ended = signal ? ` (ended by ${signal})` : '';
+      io.stderr.write(
+        appended === 0
+          ? `stance: no events this session${ended}\n`
+          : `stance: ${appended} events saved to ${log.path}${ended}\n`,
+      );
+    } catch {
+      // After a hang-up there is no terminal to tell; the events are on disk either way.
+    }
+    // As a shell reports a process a signal ended: 128 + the signal's number.
+    return signal === undefined ? 0 : 128 + (constants.signals[signal] ?? 0);
   },
 };

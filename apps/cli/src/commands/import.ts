@@ -32,7 +32,9 @@ export const importCommand: Command = {
     const annotator = stringOption(args, 'annotator');
     if (annotator === undefined) throw new StanceError('--annotator NAME is required');
     if (!isValidAnnotatorName(annotator))
-      throw new StanceError(`invalid annotator name ${JSON.stringify(annotator)} (letters, digits, . _ - only)`);
+      throw new StanceError(
+        `invalid annotator name ${JSON.stringify(annotator)} (letters of any script, digits, . _ - only)`,
+      );
     const corpusDir = userPath(io, stringOption(args, 'corpus') ?? DEFAULT_CORPUS);
     const map = parseLabelMap(stringOption(args, 'map'));
     for (const [from, to] of map)

@@ -1,0 +1,57 @@
+// Messages between the annotation UI and its learning worker (worker_threads). Typed arrays travel as transferred
+// buffers; sentence texts are shared once, in one SharedArrayBuffer, so the worker holds no copy of the corpus.
+
+/** What the worker is started with. */
+export interface LearnWorkerData {
+  /** Every sentence's text, UTF-8, back to back, in sentence-position order. */
+  text: SharedArrayBuffer;
+  /** End offset (bytes) of each sentence's text in `text`; a sentence starts where the one before it ends. */
+  ends: SharedArrayBuffer;
+}
+
+/** Labelled sentences for training, grouped by document and in reading order (quotations carry over). */
+export interface TrainRequest {
+  type: 'train';
+  id: number;
+  positions: Int32Array;
+  /** Label index (LABELS order) of each position. */
+  labels: Uint8Array;
+  /** Document (position) of each example: the unit of cross-validation folds and of quotation context. */
+  docs: Int32Array;
+  /** Unlabelled sentences to rank by the model's confidence, grouped by document in reading order; empty: none. */
+  pool: Int32Array;
+  poolDocs: Int32Array;
+  /** The number the trained model gets (its name is `live-logreg-<generation>`). */
+  generation: number;
+}
+
+/** Messages to the worker. */
+export type ToWorker =
+  | TrainRequest
+  /** Take this model file as the current model (the one new models are compared with, and that predicts). */
+  | { type: 'load'; id: number; path: string; generation: number }
+  /** The current model's suggestions for one document's sentences (reading order). */
+  | { type: 'predict'; id: number; doc: number; positions: Int32Array };
+
+/** Messages from the worker. */
+export type FromWorker =
+  | {
+      type: 'trained';
+      id: number;
+      name: string;
+      generation: number;
+      /** Whether the new model scored above the current one and replaced it. */
+      adopted: boolean;
+      macroF1: number;
+      /** The current model's (or the rules') macro-F1 on the same held-out folds. */
+      previous: number;
+      previousName: string;
+      examples: number;
+      folds: number;
+      ms: number;
+      /** The pool, least confident first (when adopted and a pool was sent). */
+      ranked: Int32Array;
+    }
+  | { type: 'loaded'; id: number; name: string; generation: number }
+  | { type: 'predicted'; id: number; doc: number; generation: number; labels: Uint8Array; confidence: Float32Array }
+  | { type: 'failed'; id: number; message: string };

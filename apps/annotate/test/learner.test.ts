@@ -1,0 +1,149 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { labelDocument, modelToJson, train } from '@stance/classify';
+import type { Label } from '@stance/schema';
+import { openAnnotatorLog } from '@stance/store';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Learner } from '../src/learn/learner.ts';
+import { createLearner } from '../src/learn/learner.ts';
+import { liveSuggester } from '../src/learn/live-suggester.ts';
+import { spawnLearnWorker } from '../src/learn/spawn-worker.ts';
+import type { LearningOptions } from '../src/session/session.ts';
+import { createSession } from '../src/session/session.ts';
+import type { LearningStatus } from '../src/state/state.ts';
+import { initialState } from '../src/state/state.ts';
+import { buildCorpus } from './fixtures.ts';
+import { tempCorpusDir } from './render.tsx';
+
+// The learning worker for real: a worker thread (TypeScript source, tsx registered inside it), trained on labels,
+// asked for predictions, handed a model file. Replies come as events; the test waits on them with a generous bound.
+
+const TEMPLATES: [Label, (n: number) => string][] = [
+  ['fact', (n) => `The council spent ${n + 3} million on roads in ${2000 + n}.`],
+  ['opinion', (n) => `This plan is a disgrace and the mayor should resign over item ${n}.`],
+  ['quote', (n) => `“We will fix it by spring,” the mayor said of road ${n}.`],
+  ['fact', (n) => `Ridership fell ${n + 10}% after fares rose in March.`],
+  ['opinion', (n) => `Surely nobody believes scheme ${n} is worth the money.`],
+];
+
+function corpus(docs: number) {
+  return buildCorpus(
+    Array.from({ length: docs }, (_, d) => ({
+      id: `d${d}`,
+      title: `Piece ${d}`,
+      sentences: TEMPLATES.map(([, make]) => make(d)),
+    })),
+  );
+}
+
+const learners: Learner[] = [];
+afterEach(() => {
+  for (const l of learners.splice(0)) l.close();
+});
+
+async function until(check: () => boolean, what: string, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function setup(learning: LearningOptions, spawn = spawnLearnWorker) {
+  const dir = tempCorpusDir();
+  const log = openAnnotatorLog(dir, 'tester');
+  const session = createSession({
+    corpus: { ...corpus(10), guideline: null },
+    log,
+    labeler: labelDocument,
+    learning,
+    order: 'uncertain',
+  });
+  const statuses: Partial<LearningStatus>[] = [];
+  let ranked: readonly number[] | null = null;
+  let changes = 0;
+  const learner = createLearner(
+    session,
+    { status: (s) => statuses.push(s), ranked: (r) => (ranked = r), changed: () => changes++ },
+    spawn,
+  );
+  learners.push(learner);
+  const labels = new Map<string, Label>();
+  // Label the first 6 documents by their templates.
+  session.index.sentences.forEach((s, i) => {
+    if (i < 30) labels.set(s.id, TEMPLATES[i % TEMPLATES.length]![0]);
+  });
+  const state = { ...initialState({ index: session.index, order: session.order, base: labels, at: 0 }) };
+  const withLabels = (n: number) => ({ ...state, session: { ...state.session, labels: n } });
+  return { dir, session, learner, statuses, ranked: () => ranked, changes: () => changes, withLabels, log };
+}
+
+describe('background learning (issue 13)', () => {
+  it('retrains in a worker after N labels, adopts a model that beats the rules, re-ranks, and predicts documents', {
+    timeout: 120_000,
+  }, async () => {
+    const t = setup({ every: 5, startModel: null, newestModel: null });
+    t.learner.labelled(t.withLabels(4));
+    expect(t.statuses).toEqual([]);
+    t.learner.labelled(t.withLabels(5));
+    expect(t.statuses).toEqual([{ training: true }]);
+    await until(() => t.statuses.some((s) => s.training === false), 'the training to finish');
+    const done = t.statuses.at(-1)!;
+    expect(done).toMatchObject({ source: 'live-logreg-1', training: false, note: null });
+    expect(done.score).toMatchObject({ examples: 30, previousName: 'rules' });
+    expect(done.score!.macroF1).toBeGreaterThan(done.score!.previous);
+    // --order uncertain: the unlabelled sentences after the current one came back ranked.
+    expect(t.ranked()?.length).toBe(19);
+    expect(t.learner.live?.name).toBe('live-logreg-1');
+
+    // Predictions are asked for per document and arrive as a change; suggestions then name the live model.
+    const doc = 8;
+    t.learner.want([doc]);
+    await until(() => t.learner.live!.docs.has(doc), 'predictions of a document');
+    const suggester = liveSuggester(t.session.index, t.session.suggester, t.session.rules, t.learner.live);
+    const position = t.session.index.byDoc[doc]![1]!;
+    expect(suggester.at(position)).toMatchObject({ model: 'live-logreg-1', label: 'opinion' });
+    // A document not predicted yet is suggested by the rules, and says so.
+    expect(suggester.at(t.session.index.byDoc[9]![0]!).model).toBe('rules');
+  });
+
+  it('takes a newer model file from the corpus folder while running', { timeout: 120_000 }, async () => {
+    let newest: { path: string; stamp: number } | null = null;
+    const t = setup({ every: 0, startModel: null, newestModel: () => newest });
+    const model = train(
+      'logreg',
+      TEMPLATES.map(([label, make], i) => ({ text: make(i), label })),
+    );
+    const path = join(t.dir, 'logreg-20270101T000000.000Z.json');
+    writeFileSync(path, modelToJson({ ...model, name: 'team-model' } as typeof model));
+    t.learner.poll();
+    expect(t.statuses).toEqual([]);
+    newest = { path, stamp: 1 };
+    t.learner.want([0]);
+    t.learner.poll();
+    await until(() => t.statuses.some((s) => s.source !== undefined), 'the model to load');
+    expect(t.statuses.at(-1)).toMatchObject({ source: model.name, score: null, note: null });
+    // The same file again is not loaded twice.
+    const before = t.statuses.length;
+    t.learner.poll();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(t.statuses.length).toBe(before);
+  });
+
+  it('goes on without learning, and says why, when the worker fails', { timeout: 60_000 }, async () => {
+    const t = setup(
+      { every: 5, startModel: null, newestModel: null },
+      () => new Worker('throw new Error("boom")', { eval: true }),
+    );
+    t.learner.labelled(t.withLabels(5));
+    await until(() => t.statuses.some((s) => s.note?.includes('stopped') === true), 'the failure to be told');
+    expect(t.statuses.at(-1)?.note).toBe(
+      'learning: the background worker stopped (boom); suggestions stay as they are',
+    );
+    expect(t.learner.live).toBeNull();
+    // It does not try again.
+    t.learner.labelled(t.withLabels(50));
+    expect(t.statuses.filter((s) => s.training === true)).toHaveLength(1);
+  });
+});

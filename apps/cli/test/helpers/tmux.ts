@@ -1,0 +1,129 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AnnotationEvent } from '@stance/schema';
+import { ROOT } from '../annotate-fixture.ts';
+
+// The annotation UI in a real terminal: tmux, driven with send-keys and read with capture-pane. Each Terminal is a
+// private tmux server (-L), so tests stay away from the user's sessions and one test's server being killed can not
+// refuse the next one's.
+
+/** Whether tmux is installed (the real-terminal tests are skipped without it). */
+export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+/** The two sizes every screen is checked at. */
+export const SIZES = [
+  [80, 24],
+  [120, 40],
+] as const;
+
+let servers = 0;
+
+/** Options of Terminal.start. */
+export interface StartOptions {
+  corpus: string;
+  /** `stance annotate` flags after `--corpus`. @default '--annotator t' */
+  flags?: string;
+  /** XDG_CONFIG_HOME for the remembered annotator name. */
+  config: string;
+  /** Extra `NAME=value` environment words. */
+  env?: string;
+  /** Open a new window of the session instead of a new session. */
+  window?: boolean;
+}
+
+/** One private tmux server; `start` runs `stance annotate` in it, printing EXIT=<code> when it ends. */
+export class Terminal {
+  readonly socket = `stance-test-${process.pid}-${++servers}`;
+
+  tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  /** Start `stance annotate` (with `env -u CI`: Ink draws only the last frame under CI) in a session of this size. */
+  start(session: string, size: readonly [number, number], options: StartOptions): void {
+    const command = [
+      `env -u CI XDG_CONFIG_HOME=${options.config} ${options.env ?? ''}`,
+      join(ROOT, 'node_modules/.bin/tsx'),
+      join(ROOT, 'apps/cli/src/main.ts'),
+      `annotate --corpus ${options.corpus} ${options.flags ?? '--annotator t'}`,
+      '; echo EXIT=$?; sleep 600',
+    ].join(' ');
+    if (options.window) this.tmux('new-window', '-t', session, command);
+    else this.tmux('new-session', '-d', '-s', session, '-x', String(size[0]), '-y', String(size[1]), command);
+  }
+
+  /** The pane's text; -J joins lines the terminal wrapped, so a long message reads as the one line it was. */
+  screen(target: string): string {
+    return this.tmux('capture-pane', '-p', '-J', '-t', target);
+  }
+
+  /** The pane with its colours and attributes as escape sequences. */
+  screenWithEscapes(target: string): string {
+    return this.tmux('capture-pane', '-p', '-e', '-t', target);
+  }
+
+  /** Whether the pane's cursor is shown. */
+  cursorVisible(target: string): boolean {
+    return this.tmux('display-message', '-p', '-t', target, '#{cursor_flag}').trim() === '1';
+  }
+
+  /** Poll the pane until `expected` shows (or fail with the screen as it was). */
+  async waitFor(target: string, expected: string | RegExp, timeoutMs = 60_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    while (Date.now() < deadline) {
+      last = this.screen(target);
+      if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) return last;
+      await sleep(50);
+    }
+    throw new Error(`timed out waiting for ${String(expected)}; screen was:\n${last}`);
+  }
+
+  /** Send keys (tmux key names or text) and wait until the screen shows `expected`. */
+  async press(target: string, keys: string | string[], expected: string | RegExp): Promise<string> {
+    this.tmux('send-keys', '-t', target, ...(Array.isArray(keys) ? keys : [keys]));
+    return this.waitFor(target, expected);
+  }
+
+  /** Write raw bytes to the pane's terminal in one write (e.g. letters and an arrow key's escape sequence together). */
+  sendBytes(target: string, bytes: string): void {
+    const hex = [...Buffer.from(bytes, 'utf8')].map((b) => b.toString(16).padStart(2, '0'));
+    this.tmux('send-keys', '-t', target, '-H', ...hex);
+  }
+
+  /** Paste text as a terminal does, in bracketed-paste markers when the program asked for them. */
+  paste(target: string, text: string): void {
+    this.tmux('set-buffer', '-b', 'test-paste', text);
+    this.tmux('paste-buffer', '-p', '-d', '-b', 'test-paste', '-t', target);
+  }
+
+  /** The process holding the annotator's lock: the UI itself (tsx runs it in a child process). */
+  uiPid(logPath: string): number {
+    return (JSON.parse(readFileSync(`${logPath}.lock`, 'utf8')) as { pid: number }).pid;
+  }
+
+  kill(): void {
+    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+  }
+}
+
+/** The events of an annotator log, in file order ([] when there is no log). */
+export function logEvents(path: string): AnnotationEvent[] {
+  let text = '';
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as AnnotationEvent);
+}
+
+/** Whether every line of a captured screen fits `columns` terminal columns (no line was wrapped by the terminal). */
+export function fits(screen: string, columns: number): boolean {
+  return screen.split('\n').every((line) => [...line].length <= columns);
+}
