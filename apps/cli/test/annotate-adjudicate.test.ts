@@ -9,6 +9,7 @@ import { textHash } from '@stance/schema';
 import { openAnnotatorLog, readAnnotatorLog } from '@stance/store';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ROOT, smallCorpusDir } from './annotate-fixture.ts';
+import { STANCE_BIN, STANCE_SHELL } from './helpers/run-stance.ts';
 
 // `stance annotate --adjudicate` end to end: two annotators' real logs, the adjudicator deciding in a real terminal
 // (tmux 80x24, private server), then `stance export` and `stance agree` reading what was written.
@@ -46,7 +47,7 @@ async function press(key: string, expected: string): Promise<string> {
 }
 
 function stance(...args: string[]) {
-  return spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', ...args], {
+  return spawnSync(process.execPath, [STANCE_BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, XDG_CONFIG_HOME: config, NO_COLOR: '1' },
@@ -80,8 +81,7 @@ describe.skipIf(!hasTmux)(
 
       const command = [
         `env -u CI XDG_CONFIG_HOME=${config}`,
-        join(ROOT, 'node_modules/.bin/tsx'),
-        join(ROOT, 'apps/cli/src/main.ts'),
+        STANCE_SHELL,
         `annotate --corpus ${corpus} --annotator lead --adjudicate`,
         '; echo EXIT=$?; sleep 600',
       ].join(' ');

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnnotationEvent } from '@stance/schema';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ROOT, smallCorpusDir } from './annotate-fixture.ts';
+import { smallCorpusDir } from './annotate-fixture.ts';
+import { STANCE_SHELL } from './helpers/run-stance.ts';
 
 // The UI in a real terminal: tmux at 80x24, driven with send-keys and read with capture-pane. A private tmux server
 // (-L) keeps the test away from the user's sessions.
@@ -27,8 +28,7 @@ function tmux(...args: string[]): string {
 function start(session: string, window = false, flags = '--annotator t'): void {
   const command = [
     `env -u CI XDG_CONFIG_HOME=${config}`,
-    join(ROOT, 'node_modules/.bin/tsx'),
-    join(ROOT, 'apps/cli/src/main.ts'),
+    STANCE_SHELL,
     `annotate --corpus ${corpus} ${flags}`,
     '; echo EXIT=$?; sleep 600',
   ].join(' ');
@@ -138,7 +138,7 @@ describe.skipIf(!hasTmux)('stance annotate in a real terminal (tmux 80x24; skipp
     start('C');
     await waitFor('C', 'doc 2/2 · sentence 1/3');
     const before = events().length;
-    // The process holding the lock is the UI itself (tsx runs it in a child process).
+    // The process holding the lock is the UI itself.
     const { pid } = JSON.parse(readFileSync(`${logPath}.lock`, 'utf8')) as { pid: number };
     await press('C', 'o', 'this session: 1 label ·');
     process.kill(pid, 'SIGKILL');

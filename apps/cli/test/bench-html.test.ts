@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { STANCE_BIN } from './helpers/run-stance.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const dir = mkdtempSync(join(tmpdir(), 'stance-bench-html-'));
@@ -115,9 +116,9 @@ describe.skipIf(!chromium)(
 
     it('writes one self-contained page', () => {
       const r = spawnSync(
-        join(ROOT, 'node_modules/.bin/tsx'),
+        process.execPath,
         [
-          'apps/cli/src/main.ts',
+          STANCE_BIN,
           'bench',
           ...['--train', join(dir, 'train.jsonl'), '--test', join(dir, 'test.jsonl')],
           ...['--model', 'majority', '--model', 'nb', '--curve', '--resamples', '100', '--html', out],

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { STANCE_BIN } from './helpers/run-stance.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 
 /** Run the real `stance segment` in the user's folder `cwd` (INIT_CWD, as `pnpm stance` sets it), with optional stdin. */
 const segment = (cwd: string, args: string[], input?: string | Buffer) =>
-  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', 'segment', ...args], {
+  spawnSync(process.execPath, [STANCE_BIN, 'segment', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     input,

@@ -10,6 +10,12 @@ import { runCli } from '../../src/cli.ts';
 /** The repository root. */
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../../../..');
 
+/** The `stance` a user runs: the built bin (vitest's global setup builds dist/ from the current sources first). */
+export const STANCE_BIN = join(ROOT, 'apps/cli/bin/stance.js');
+
+/** The same as one shell word list, for a command typed into a terminal (tmux). */
+export const STANCE_SHELL = `${process.execPath} ${STANCE_BIN}`;
+
 /** Options of runStance. */
 export interface RunOptions {
   /** The user's folder, where relative paths resolve (INIT_CWD, as `pnpm stance` sets it). @default ROOT */
@@ -22,7 +28,7 @@ export interface RunOptions {
 
 /** Run the real `stance` command in a child process and wait for it. */
 export function runStance(args: readonly string[], options: RunOptions = {}) {
-  return spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', ...args], {
+  return spawnSync(process.execPath, [STANCE_BIN, ...args], {
     cwd: ROOT,
     input: options.input ?? '',
     encoding: 'utf8',
