@@ -19,6 +19,12 @@ const dist = join(here, 'dist');
 /** Output name → source file. */
 const ENTRY_POINTS = { stance: join(here, 'src/main.ts') };
 
+/**
+ * Dependencies the bundle needs without importing them by name: `natural` is loaded with createRequire (it is
+ * CommonJS; packages/classify/src/natural-adapter.ts), and @energetic-ai/core is the peer the encoder packages run on.
+ */
+const NOT_IMPORTED_BY_NAME = ['natural', '@energetic-ai/core'];
+
 /** The newest modification time (ms) of the files under `dir` that the build reads. */
 function newest(dir) {
   let latest = 0;
@@ -83,18 +89,19 @@ export async function buildCli() {
       .split('/')
       .slice(0, spec.startsWith('@') ? 2 : 1)
       .join('/');
-  const undeclared = new Set();
+  const imported = new Set(NOT_IMPORTED_BY_NAME);
   for (const output of Object.values(result.metafile.outputs))
-    for (const imported of output.imports)
-      if (imported.external && !imported.path.startsWith('node:') && !builtinModules.includes(imported.path)) {
-        const name = packageName(imported.path);
-        if (!declared.has(name)) undeclared.add(name);
-      }
-  if (undeclared.size > 0) {
+    for (const { path, external } of output.imports)
+      if (external && !path.startsWith('node:') && !builtinModules.includes(path)) imported.add(packageName(path));
+  const undeclared = [...imported].filter((name) => !declared.has(name));
+  const unused = [...declared].filter((name) => !imported.has(name));
+  if (undeclared.length > 0 || unused.length > 0) {
     rmSync(out, { recursive: true, force: true });
-    throw new Error(
-      `apps/cli/build.mjs: the build imports ${[...undeclared].join(', ')}, not in @stance/cli's dependencies; add them (catalog:) so an installed stance finds them`,
-    );
+    const problems = [
+      ...undeclared.map((name) => `the build imports ${name}: add it to @stance/cli's dependencies (catalog:)`),
+      ...unused.map((name) => `@stance/cli depends on ${name}, which the build does not import: remove it`),
+    ];
+    throw new Error(problems.map((line) => `apps/cli/build.mjs: ${line}`).join('\n'));
   }
   const old = `${dist}.old-${process.pid}`;
   if (existsSync(dist)) renameSync(dist, old);

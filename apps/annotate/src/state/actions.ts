@@ -29,6 +29,3 @@ export type Action =
   | { type: 'flagged'; sentence: string; on: boolean }
   | { type: 'failed'; message: string }
   | { type: 'say'; message: string };
-
-/** The kind of an action. */
-export type ActionType = Action['type'];

@@ -9,7 +9,7 @@ import { splitAfterQuestion } from './split-after-question.ts';
 import { splitEllipsis } from './split-ellipsis.ts';
 import { splitUnspaced } from './split-unspaced.ts';
 
-export type { Decision, StopRule } from './rule.ts';
+export type { StopRule } from './rule.ts';
 
 /** The stop rules in the order they run; the first that decides wins, and a stop nobody keeps ends the sentence. */
 export const STOP_RULES: readonly StopRule[] = [
