@@ -27,7 +27,8 @@ afterAll(() => {
   for (const dir of [corpus, out, config]) rmSync(dir, { recursive: true, force: true });
 });
 
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const tmux = (...args: string[]) =>
+  execFileSync('tmux', ['-f', '/dev/null', '-L', SOCKET, ...args], { encoding: 'utf8' });
 const screen = () => tmux('capture-pane', '-p', '-J', '-t', 'J');
 
 async function waitFor(expected: string): Promise<string> {
