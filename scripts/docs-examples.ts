@@ -89,7 +89,11 @@ export function findBlocks(lines: readonly string[], file: string): Block[] {
 /** The commit, machine and date a block was made on. */
 function stampText(): string {
   const commit = execFileSync('git', ['rev-parse', '--short=10', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-  const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' });
+  // Markdown aside: the docs being rewritten are not what made the output.
+  const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!*.md'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   const cpu = cpus();
   const machine = `${cpu[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU'} × ${cpu.length}, node ${process.versions.node}, ${process.platform} ${process.arch}`;
   return `commit ${commit}${dirty ? ' (with uncommitted changes)' : ''}, ${machine}, ${new Date().toISOString().slice(0, 10)}`;
