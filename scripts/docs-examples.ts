@@ -16,6 +16,7 @@
 //   ```
 //   <sub>measured: …</sub>
 //
+// `<!-- example in docs/examples/NAME -->` first copies the input files in docs/examples/NAME/ into the folder.
 // The marker of an example carries the stamp of its last change: `<!-- example: commit …, machine …, date -->` (a bare
 // `<!-- example -->` is stamped on the next run).
 // Paths of the temporary folder and the repository are written relative, so no machine path reaches the docs.
@@ -53,9 +54,11 @@ export interface Block {
   body: string[];
   /** For a figure: the line index of its stamp line, if it has one. */
   stamp?: number;
+  /** A folder of input files (`<!-- example in docs/examples/NAME -->`), copied into the example's folder. */
+  files?: string;
 }
 
-const MARKER = /^<!-- (example|figure)(?::.*)? -->$/;
+const MARKER = /^<!-- (example|figure)(?: in (\S+))?(?:: .*)? -->$/;
 const STAMP = /^<sub>measured: .+<\/sub>$/;
 
 /** The marked blocks of a Markdown file's lines. */
@@ -80,7 +83,16 @@ export function findBlocks(lines: readonly string[], file: string): Block[] {
     if (commands.length === 0) throw new Error(`${file}:${open + 1}: a marked block needs at least one $ command`);
     const kind = match[1] as Block['kind'];
     const stamp = kind === 'figure' && STAMP.test(lines[close + 1] ?? '') ? close + 1 : undefined;
-    blocks.push({ kind, marker: i, open, close, commands, body, ...(stamp === undefined ? {} : { stamp }) });
+    blocks.push({
+      kind,
+      marker: i,
+      open,
+      close,
+      commands,
+      body,
+      ...(stamp === undefined ? {} : { stamp }),
+      ...(match[2] === undefined ? {} : { files: match[2] }),
+    });
     i = close;
   }
   return blocks;
@@ -113,6 +125,7 @@ export function runBlock(block: Block): string[] {
   const bin = join(dir, '.bin');
   try {
     cpSync(join(ROOT, 'corpus'), join(dir, 'corpus'), { recursive: true });
+    if (block.files !== undefined) cpSync(join(ROOT, block.files), dir, { recursive: true });
     mkdirSync(bin);
     // `stance` is the built CLI, as installed; `pnpm stance` is the same, and other pnpm scripts (benchmarks) run in
     // the repository.
@@ -204,7 +217,8 @@ export function processFile(
     }
     ran++;
     const body = runBlock(block);
-    const stamped = lines[block.marker] !== '<!-- example -->';
+    const head = `<!-- example${block.files === undefined ? '' : ` in ${block.files}`}`;
+    const stamped = lines[block.marker] !== `${head} -->`;
     const current = body.join('\n') === block.body.join('\n');
     if (options.check) {
       if (!current)
@@ -214,7 +228,7 @@ export function processFile(
     }
     if (current && stamped) continue;
     lines.splice(block.open + 1, block.close - block.open - 1, ...body);
-    lines[block.marker] = `<!-- example: ${options.stamp()} -->`;
+    lines[block.marker] = `${head}: ${options.stamp()} -->`;
   }
   return { text: lines.join('\n'), problems, ran };
 }
