@@ -145,7 +145,7 @@ export function runBlock(block: Block): string[] {
       TERM: 'dumb',
       COLUMNS: '100',
     };
-    // pnpm sets INIT_CWD, and stance resolves relative paths from it: the example's folder is the user's folder here.
+    // Not the folder `pnpm docs:examples` was typed in: `pnpm stance` in an example changes to INIT_CWD.
     delete env['INIT_CWD'];
     const run = spawnSync('bash', ['--noprofile', '--norc', '-c', script], {
       cwd: dir,

@@ -123,7 +123,7 @@ describe.skipIf(!chromium)(
           ...['--train', join(dir, 'train.jsonl'), '--test', join(dir, 'test.jsonl')],
           ...['--model', 'majority', '--model', 'nb', '--curve', '--resamples', '100', '--html', out],
         ],
-        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, INIT_CWD: ROOT, NO_COLOR: '1' } },
+        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
       );
       expect(r.status).toBe(0);
       expect(r.stderr).toContain(`wrote ${page}`);

@@ -9,7 +9,7 @@ import { runStance } from './helpers/run-stance.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 
-/** Run the real `stance` with `cwd` as the user's folder (INIT_CWD, as `pnpm stance` sets it). */
+/** Run the real `stance` with `cwd` as the user's folder (its working directory). */
 const stance = (cwd: string, args: string[]) => runStance(args, { cwd });
 
 /** Hash of every path and byte under `root`. */

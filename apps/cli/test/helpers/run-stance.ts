@@ -18,7 +18,7 @@ export const STANCE_SHELL = `${process.execPath} ${STANCE_BIN}`;
 
 /** Options of runStance. */
 export interface RunOptions {
-  /** The user's folder, where relative paths resolve (INIT_CWD, as `pnpm stance` sets it). @default ROOT */
+  /** The user's folder, where relative paths resolve (the process's working directory). @default ROOT */
   cwd?: string;
   /** Bytes or text on stdin. @default '' */
   input?: string | Buffer;
@@ -29,10 +29,10 @@ export interface RunOptions {
 /** Run the real `stance` command in a child process and wait for it. */
 export function runStance(args: readonly string[], options: RunOptions = {}) {
   return spawnSync(process.execPath, [STANCE_BIN, ...args], {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', INIT_CWD: options.cwd ?? ROOT, ...options.env },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
 }
 
