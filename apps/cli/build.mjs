@@ -83,6 +83,9 @@ export async function buildCli() {
         },
       },
     ],
+  }).catch((error) => {
+    rmSync(out, { recursive: true, force: true });
+    throw error;
   });
   const packageName = (spec) =>
     spec
