@@ -7,8 +7,8 @@ import { defineConfig } from 'vitest/config';
 // for reasons that say nothing about the code. A test that is about speed belongs in a `pnpm bench:*` script.
 export default defineConfig({
   test: {
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     teardownTimeout: 60_000,
     // One worker per package: turbo already runs packages side by side, and more workers than cores only adds
     // memory and switching (vitest's default is cores − 1, which is also 1 on the 2-core machines CI runs on).

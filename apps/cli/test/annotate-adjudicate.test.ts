@@ -58,9 +58,7 @@ function stance(...args: string[]) {
 describe.skipIf(!hasTmux)(
   'stance annotate --adjudicate, then stance export and agree (tmux; skipped without tmux)',
   () => {
-    it('decides the disagreements into the adjudicator’s log, and export takes them as gold', {
-      timeout: 180_000,
-    }, async () => {
+    it('decides the disagreements into the adjudicator’s log, and export takes them as gold', async () => {
       const { sentences } = loadCorpus(corpus);
       expect(sentences).toHaveLength(7);
       // ana and ben agree on five sentences and differ on the 3rd (opinion/quote) and the 6th (opinion/fact).

@@ -98,7 +98,7 @@ afterAll(() => {
 });
 
 describe.skipIf(!hasTmux)('stance annotate in a real terminal (tmux 80x24; skipped without tmux)', () => {
-  it('labels five sentences, undoes one, quits, and starts again where it stopped', { timeout: 120_000 }, async () => {
+  it('labels five sentences, undoes one, quits, and starts again where it stopped', async () => {
     start('A');
     const first = await waitFor('A', 'doc 1/2 · sentence 1/4 · The council vote');
     expect(first).toContain('suggestion ');
@@ -151,7 +151,7 @@ describe.skipIf(!hasTmux)('stance annotate in a real terminal (tmux 80x24; skipp
     tmux('kill-session', '-t', 'B');
   });
 
-  it('keeps a label acknowledged on screen when the process is killed with -9', { timeout: 120_000 }, async () => {
+  it('keeps a label acknowledged on screen when the process is killed with -9', async () => {
     start('C');
     await waitFor('C', 'doc 2/2 · sentence 1/3');
     const before = events().length;
@@ -173,7 +173,7 @@ describe.skipIf(!hasTmux)('stance annotate in a real terminal (tmux 80x24; skipp
     expect(existsSync(`${logPath}.lock`)).toBe(false);
   });
 
-  it('asks for the annotator name once, remembers it, and then takes the keyboard', { timeout: 120_000 }, async () => {
+  it('asks for the annotator name once, remembers it, and then takes the keyboard', async () => {
     start('E', false, '');
     await waitFor('E', 'Your annotator name');
     tmux('send-keys', '-t', 'E', '../x', 'Enter');

@@ -53,7 +53,7 @@ function setup(): string {
   return dir;
 }
 
-describe('stance export', { timeout: 180_000 }, () => {
+describe('stance export', () => {
   it('writes the dataset folder, a summary on stdout and the exclusions on stderr', () => {
     const dir = setup();
     const r = stance(dir, ['export', '--out', 'ds', '--corpus', 'corpus', '--split', '50/25/25', '--seed', '1']);

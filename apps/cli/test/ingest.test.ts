@@ -44,7 +44,7 @@ function setup(): string {
 }
 
 // Each case spawns the real command (about a second each, more on a busy machine).
-describe('stance ingest', { timeout: 60_000 }, () => {
+describe('stance ingest', () => {
   it('adds documents, one stderr line per file and a summary on stdout; re-running changes nothing', () => {
     const dir = setup();
     const first = stance(dir, ['ingest', 'pieces', 'rows.csv', '--corpus', 'corpus']);

@@ -24,7 +24,7 @@ const dataText = `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
 writeFileSync(data, dataText);
 
 // Each case spawns the real command (about a second each, more on a busy machine).
-describe('stance train', { timeout: 30_000 }, () => {
+describe('stance train', () => {
   it.each(['nb', 'logreg', 'hybrid'])('fits %s, writes the model JSON, and classify uses it', (kind) => {
     const out = join(dir, `${kind}.json`);
     const r = stance(['train', '--data', data, '--model', kind, '--map', 'SUBJ=opinion,OBJ=fact', '--out', out]);

@@ -1,5 +1,5 @@
 import type { AnnotationEvent, Label } from '@stance/schema';
-import { label, makeCorpus, sentencesOf, writeDocument, writeLog, writeReference } from './temp-corpus.ts';
+import { label, makeCorpus, sentencesOf, writeDocument, writeLog } from './temp-corpus.ts';
 
 const LABEL_CYCLE: Label[] = ['fact', 'quote', 'opinion', 'skip'];
 
