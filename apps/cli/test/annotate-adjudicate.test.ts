@@ -32,7 +32,8 @@ const tmux = (...args: string[]) =>
 const screen = () => tmux('capture-pane', '-p', '-J', '-t', 'J');
 
 async function waitFor(expected: string): Promise<string> {
-  const deadline = Date.now() + 30_000;
+  // Generous: a loaded 2-core machine can take tens of seconds to start the UI; the screen is polled, not waited out.
+  const deadline = Date.now() + 120_000;
   let last = '';
   while (Date.now() < deadline) {
     last = screen();

@@ -58,8 +58,11 @@ function screen(target: string): string {
   return tmux('capture-pane', '-p', '-J', '-t', target);
 }
 
-/** Poll the pane until `expected` shows (or fail with the screen as it was). */
-async function waitFor(target: string, expected: string | RegExp, timeoutMs = 30_000): Promise<string> {
+/**
+ * Poll the pane until `expected` shows (or fail with the screen as it was), for up to `timeoutMs`: generous, as a
+ * loaded 2-core machine can take tens of seconds to start the UI.
+ */
+async function waitFor(target: string, expected: string | RegExp, timeoutMs = 120_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
