@@ -5,6 +5,7 @@ import type { AnnotationEvent, Label, Sentence } from '@stance/schema';
 import { textHash } from '@stance/schema';
 import { describe, expect, it } from 'vitest';
 import { runStance, tempDir } from './helpers/run-stance.ts';
+import { labelEvent, sentencesOf, teamDocuments, writeDocuments, writeLogs } from './helpers/team-corpus.ts';
 
 const stance = (cwd: string, args: string[]) => runStance(args, { cwd });
 
@@ -123,5 +124,111 @@ describe('stance agree', () => {
     const r = stance(dir, ['agree', '--corpus', 'corpus']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('agreement needs labels from two or more annotators; found 0 (0 judgements)\n');
+  });
+});
+
+describe('stance agree with an assignment (issue 13: agreement on the overlap)', { timeout: 120_000 }, () => {
+  /** Five documents of four sentences; d00 and d01 are the overlap. ana labels the overlap and d02; ben all of d00,
+   * half of d01 (one label differs from ana's), and d02, where he differs from ana on three of four sentences. */
+  function setupTeam(): string {
+    const corpus = join(tempDir('stance-agree-team-'), 'corpus');
+    const docs = teamDocuments([4, 4, 4, 4, 4]);
+    writeDocuments(corpus, docs);
+    writeFileSync(
+      join(corpus, 'assignments.json'),
+      JSON.stringify({
+        version: 1,
+        seed: 0,
+        overlap: ['d00', 'd01'],
+        annotators: { ana: ['d00', 'd01', 'd02', 'd03'], ben: ['d00', 'd01', 'd04'] },
+      }),
+    );
+    const [d0, d1, d2] = docs.map(sentencesOf);
+    const ana = [...d0!, ...d1!, ...d2!].map((s) => labelEvent('ana', s, s.index === 0 ? 'skip' : 'fact'));
+    const ben = [
+      ...d0!.map((s) => labelEvent('ben', s, s.index === 0 ? 'skip' : s.index === 3 ? 'opinion' : 'fact')),
+      ...d1!.slice(0, 2).map((s) => labelEvent('ben', s, s.index === 0 ? 'skip' : 'fact')),
+      ...d2!.map((s) => labelEvent('ben', s, 'opinion')),
+    ];
+    writeLogs(corpus, { ana, ben });
+    return corpus;
+  }
+
+  it('reports agreement on the overlap documents, how far each annotator has got, and the all-documents kappa', () => {
+    const corpus = setupTeam();
+    const r = runStance(['agree', '--corpus', corpus, '--resamples', '200']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatchInlineSnapshot(`
+      "overlap (assignments.json): 2 documents, 8 sentences every annotator labels
+      labelled so far: ana 8/8, ben 6/8
+
+      14 judgements by 2 annotators on 8 sentences in 2 documents; 6 sentences have two or more labels
+      95% intervals: bootstrap over documents, 200 resamples, seed 0
+
+      overall
+      measure                     value [95% CI]
+      observed agreement    0.833 [0.750, 1.000]
+      Fleiss' kappa         0.692 [0.529, 1.000]
+      Krippendorff's alpha  0.718 [0.559, 1.000]
+
+      per label
+      label    labels            Fleiss' kappa    specific agreement
+      fact          9     0.657 [0.467, 1.000]  0.857 [0.800, 1.000]
+      quote         0                      n/a                   n/a
+      opinion       1  -0.091 [-0.143, -0.091]  0.000 [0.000, 0.000]
+      skip          4     1.000 [1.000, 1.000]  1.000 [1.000, 1.000]
+
+      pairs (Cohen's kappa)
+      pair       sentences              observed         Cohen's kappa
+      ana / ben          6  0.833 [0.750, 1.000]  0.700 [0.556, 1.000]
+
+      confusion ana (rows) × ben (columns)
+               fact  quote  opinion  skip
+      fact        3      0        1     0
+      quote       0      0        0     0
+      opinion     0      0        0     0
+      skip        0      0        0     2
+
+      all documents: Fleiss' kappa 0.200 [-0.684, 1.000] on 10 sentences with two or more labels, 22 judgements by 2 annotators (\`stance agree --all\` for the full table)
+
+      adjudications (not counted as judgements): 0
+      "
+    `);
+  });
+
+  it('--all gives the figures over every document, as without an assignment', () => {
+    const corpus = setupTeam();
+    const all = runStance(['agree', '--corpus', corpus, '--resamples', '200', '--all']);
+    expect(all.status).toBe(0);
+    expect(all.stdout).toMatch(/^22 judgements by 2 annotators on 12 sentences in 3 documents; 10 sentences have two/);
+    expect(all.stdout).not.toContain('overlap');
+  });
+
+  it('falls back to all documents, saying so, when the assignment has no overlap', () => {
+    const corpus = setupTeam();
+    writeFileSync(
+      join(corpus, 'assignments.json'),
+      JSON.stringify({ version: 1, seed: 0, overlap: [], annotators: { ana: ['d00'], ben: ['d01'] } }),
+    );
+    const r = runStance(['agree', '--corpus', corpus, '--resamples', '200']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('stance: assignments.json has no overlap documents; agreement over all documents\n');
+    expect(r.stdout).toMatch(/^22 judgements by 2 annotators on 12 sentences in 3 documents;/);
+  });
+
+  it('--json keeps the all-documents report at the top and adds the overlap', () => {
+    const corpus = setupTeam();
+    const r = runStance(['agree', '--corpus', corpus, '--resamples', '200', '--json']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.counts).toMatchObject({ judgements: 22, pairableUnits: 10 });
+    expect(report.overlap).toMatchObject({
+      documents: 2,
+      sentences: 8,
+      missingDocuments: 0,
+      labelled: { ana: 8, ben: 6 },
+      report: { counts: { judgements: 14, pairableUnits: 6, documents: 2 } },
+    });
   });
 });

@@ -2,9 +2,13 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeGold } from '@stance/corpus';
+import type { Sentence } from '@stance/schema';
+import { textHash } from '@stance/schema';
 import { describe, expect, it } from 'vitest';
 import { smallCorpusDir } from './annotate-fixture.ts';
-import { runStance } from './helpers/run-stance.ts';
+import { runStance, runStanceInProcess, tempDir } from './helpers/run-stance.ts';
+import { labelEvent, sentencesOf, teamDocuments, writeDocuments, writeLogs } from './helpers/team-corpus.ts';
 
 const stance = (args: string[], input = '') => runStance(args, { input });
 const dir = mkdtempSync(join(tmpdir(), 'stance-train-'));
@@ -63,25 +67,110 @@ describe('stance train', () => {
     expect(u.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('--corpus trains on a corpus folder’s gold labels', () => {
-    const corpus = join(dir, 'corpus');
-    mkdirSync(corpus, { recursive: true });
-    const gold = lines.map((l, i) => ({
-      sentence: `doc${i % 2}:${String(i).padStart(10, '0')}`,
-      textHash: '0000000000000000',
-      label: l.label === 'SUBJ' ? 'opinion' : 'fact',
-      text: l.text,
-    }));
-    writeFileSync(join(corpus, 'gold.jsonl'), `${gold.map((g) => JSON.stringify(g)).join('\n')}\n`);
-    const out = join(dir, 'corpus-nb.json');
-    const r = stance(['train', '--corpus', corpus, '--model', 'nb', '--out', out]);
-    expect(r.stderr).toMatch(/trained nb on 8 sentences \(fact 4, opinion 4\)/);
-    expect(r.status).toBe(0);
-    expect(JSON.parse(readFileSync(out, 'utf8')).labels).toEqual(['fact', 'opinion']);
+  it('--corpus trains on the annotator logs by the gold policy export uses, into <corpus>/models/<kind>-<time>.json', async () => {
+    // Three documents of five sentences. ana and ben label d00 alike, differ on one sentence of d01 (a tie: no gold),
+    // and only ana labels d02 (too few annotators). lead adjudicates the tie. The reference has one label for d02.
+    const corpus = join(tempDir('stance-train-corpus-'), 'corpus');
+    const docs = teamDocuments([5, 5, 5]);
+    writeDocuments(corpus, docs);
+    const [d0, d1, d2] = docs.map(sentencesOf);
+    const lab = (s: Sentence) => (s.index === 0 ? 'skip' : s.index % 2 ? 'fact' : 'opinion');
+    writeLogs(corpus, {
+      ana: [...d0!, ...d1!, ...d2!].map((s) => labelEvent('ana', s, lab(s))),
+      ben: [...d0!, ...d1!].map((s) => labelEvent('ben', s, s.docId === 'd01' && s.index === 2 ? 'fact' : lab(s))),
+      lead: [labelEvent('lead', d1![2]!, 'opinion', { adjudication: true })],
+    });
+    writeGold(corpus, [{ sentence: d2![1]!.id, textHash: textHash(d2![1]!.text), label: 'fact', text: d2![1]!.text }]);
+
+    const r = await runStanceInProcess(['train', '--corpus', corpus, '--model', 'nb']);
+    expect(r.code).toBe(0);
+    const models = readdirSync(join(corpus, 'models'));
+    expect(models).toEqual([expect.stringMatching(/^nb-\d{8}T\d{6}\.\d{3}Z\.json$/)]);
+    expect(r.stderr.split('\n')).toEqual([
+      `gold from ${corpus}: unanimous 9, adjudicated 1; left out: too-few-annotators 5; 15 sentences labelled by 2 annotators`,
+      `trained nb on 10 sentences (fact 4, opinion 4, skip 2) in ${r.stderr.match(/in (\d+) ms/)![1]} ms → ${join(corpus, 'models', models[0]!)}`,
+      '',
+    ]);
+    // The same sentences and labels an export publishes: reuse, not a second gold policy.
+    const out = join(tempDir('stance-train-export-'), 'ds');
+    const e = await runStanceInProcess(['export', '--corpus', corpus, '--out', out, '--gold', 'logs', '--json']);
+    expect(e.code).toBe(0);
+    expect(JSON.parse(e.stdout).rows).toBe(10);
+    const model = JSON.parse(readFileSync(join(corpus, 'models', models[0]!), 'utf8'));
+    expect(model.data.counts).toEqual({ fact: 4, opinion: 4, skip: 2 });
+
+    // --gold logs leaves out the reference, which --gold both (the default) adds where no one labelled: here none,
+    // since ana labelled all of d02; --min-annotators 1 takes her labels there.
+    const one = await runStanceInProcess([
+      'train',
+      '--corpus',
+      corpus,
+      '--model',
+      'nb',
+      '--min-annotators',
+      '1',
+      '--out',
+      join(corpus, 'one.json'),
+    ]);
+    expect(one.stderr).toMatch(/^gold from .*: unanimous 14, adjudicated 1; left out: none;/);
+    expect(readdirSync(join(corpus, 'models'))).toHaveLength(1);
+  });
+
+  it('--corpus takes the reference labels (gold.jsonl) where no annotator labelled, as export --gold both does', async () => {
+    const corpus = join(tempDir('stance-train-ref-'), 'corpus');
+    const docs = teamDocuments([4, 4]);
+    writeDocuments(corpus, docs);
+    const all = docs.flatMap(sentencesOf);
+    writeGold(
+      corpus,
+      all.map((s) => ({
+        sentence: s.id,
+        textHash: textHash(s.text),
+        label: s.index % 2 ? 'fact' : 'opinion',
+        text: s.text,
+      })),
+    );
+    const r = await runStanceInProcess(['train', '--corpus', corpus, '--model', 'nb', '--out', join(corpus, 'm.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^gold from .*: reference 8; left out: none; 0 sentences labelled by 0 annotators\n/);
+    const logsOnly = await runStanceInProcess([
+      'train',
+      '--corpus',
+      corpus,
+      '--gold',
+      'logs',
+      '--out',
+      join(corpus, 'n.json'),
+    ]);
+    expect(logsOnly.code).toBe(2);
+    expect(logsOnly.stderr).toBe(
+      `stance: ${corpus}: no gold labels yet: none of the 8 sentences is labelled by an annotator; label some with \`stance annotate\`\n`,
+    );
+  });
+
+  it('--corpus without gold says in one line how many sentences are labelled and by whom', async () => {
+    const corpus = join(tempDir('stance-train-few-'), 'corpus');
+    const docs = teamDocuments([4, 4]);
+    writeDocuments(corpus, docs);
+    const s = docs.flatMap(sentencesOf);
+    writeLogs(corpus, {
+      ana: s.slice(0, 3).map((x) => labelEvent('ana', x, 'fact')),
+      ben: [labelEvent('ben', s[5]!, 'quote')],
+    });
+    const r = await runStanceInProcess(['train', '--corpus', corpus]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `stance: ${corpus}: no gold labels yet: 4 of 8 sentences labelled (ana 3, ben 1), none with a gold label ` +
+        '(too-few-annotators 4); gold needs a sentence labelled by at least 2 annotators with a majority ' +
+        '(--min-annotators 2), or an adjudication\n',
+    );
+    expect(existsSync(join(corpus, 'models'))).toBe(false);
   });
 
   it.each([
-    ['a corpus without gold', ['--corpus', 'EMPTY'], 'no gold labels'],
+    ['a corpus without gold', ['--corpus', 'EMPTY'], 'no gold labels yet: the corpus has no documents'],
+    ['--gold with --data', ['--data', 'DATA', '--gold', 'logs'], '--gold and --min-annotators go with --corpus'],
+    ['an unknown gold source', ['--corpus', 'EMPTY', '--gold', 'all'], '--gold takes logs, reference, both'],
     ['an output folder that does not exist', ['--data', 'DATA', '--out', 'NOWHERE'], 'cannot write model (ENOENT)'],
     ['a missing data file', ['--data', 'no/such.jsonl'], 'no/such.jsonl: no such file'],
     ['a non-JSON line', ['--data', 'BAD'], 'bad.jsonl:2: not a JSON line'],

@@ -1,3 +1,13 @@
+export {
+  ASSIGNMENTS_FILE,
+  ASSIGNMENTS_VERSION,
+  type Assignments,
+  assignmentsPath,
+  formatAssignments,
+  parseAssignments,
+  readAssignments,
+  writeAssignments,
+} from './assignments.ts';
 export { collectSources, isLabelSidecar, type SourceFile } from './collect-sources.ts';
 export { DOCUMENTS_DIR, documentPath, GUIDELINES_FILE, RETIRED_FILE } from './corpus-files.ts';
 export { serializeDocument } from './document-file.ts';
@@ -12,8 +22,15 @@ export {
   ingestPaths,
 } from './ingest.ts';
 export { type Corpus, type Guideline, loadCorpus } from './load-corpus.ts';
+export { type CorpusModel, corpusModels, MODELS_DIR, modelFileName, writeCorpusModel } from './models.ts';
 export { normalizeDocumentText } from './normalize-document-text.ts';
 export { isSupportedSource, parseSource, SUPPORTED_EXTENSIONS } from './parse-source.ts';
+export {
+  type AssignableDocument,
+  type AssignmentPlan,
+  type PlanOptions,
+  planAssignments,
+} from './plan-assignments.ts';
 export { type JsonlValidator, parseJsonl, readJsonl } from './read-jsonl.ts';
 export { decodeUtf8, hasUtf8Bom, readFileBytes, readTextFile } from './read-text-file.ts';
 export type { RetiredSentence } from './retired.ts';

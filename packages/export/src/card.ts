@@ -148,6 +148,14 @@ export function datasetCard(summary: ExportSummary): string {
             ],
           ),
         ].join('\n');
+  // Imported labels carry no trace of who made them or how (a person, a model, a copy of another log); the bundled
+  // sample's logs were team passes that agreed at kappa 0.994, which read as human agreement until this said so.
+  const importedCaveat =
+    a !== null && summary.untimedJudgements > 0
+      ? `\n\n${summary.untimedJudgements} of ${summary.judgements} judgements were brought in with \`stance import\`, ` +
+        'which does not record who made them or how. Until that is known, read these figures as agreement between ' +
+        'the logs, not as agreement between independent human annotators.'
+      : '';
   const ex = summary.excluded;
   const excludedTotal = Object.values(ex).reduce((x, y) => x + y, 0);
   const body = [
@@ -225,7 +233,7 @@ export function datasetCard(summary: ExportSummary): string {
     '',
     '### Agreement',
     '',
-    agreementText,
+    agreementText + importedCaveat,
     '',
     '### Gold labels',
     '',

@@ -148,7 +148,11 @@ export function croissant(summary: ExportSummary): Record<string, unknown> {
       a === null
         ? 'Fewer than two annotators: no agreement figures.'
         : `Fleiss' kappa ${a.overall.fleissKappa.estimate.toFixed(3)}, Krippendorff's alpha ` +
-          `${a.overall.krippendorffAlpha.estimate.toFixed(3)} on ${a.counts.pairableUnits} sentences; intervals in README.md.`,
+          `${a.overall.krippendorffAlpha.estimate.toFixed(3)} on ${a.counts.pairableUnits} sentences; intervals in README.md.` +
+          (summary.untimedJudgements > 0
+            ? ` ${summary.untimedJudgements} of ${summary.judgements} judgements were imported (stance import), which ` +
+              'records neither who made them nor how: not evidence of agreement between independent human annotators.'
+            : ''),
     'rai:dataPreprocessingProtocol':
       'Sentence segmentation by the stance segmenter; labels whose sentence text changed after labelling (stale) are ' +
       `left out (${summary.stale} here).`,

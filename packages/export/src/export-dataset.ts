@@ -3,25 +3,20 @@ import { basename, join } from 'node:path';
 import type { AgreementReport, Judgement } from '@stance/metrics';
 import { agreementReport } from '@stance/metrics';
 import type { Label } from '@stance/schema';
-import { LABELS, StanceError, textHash } from '@stance/schema';
+import { LABELS, StanceError } from '@stance/schema';
 import { datasetCard } from './card.ts';
 import type { CorpusSource } from './corpus-source.ts';
 import { croissant } from './croissant.ts';
 import { csvLines } from './csv.ts';
 import { featureNames, SENTENCE_FEATURES } from './features.ts';
 import { FileSink } from './file-sink.ts';
-import type { LabelEntry, LabelIndex } from './label-index.ts';
+import type { LabelIndex } from './label-index.ts';
 import { DATA_FILES } from './layout.ts';
 import { digestFolder, type FileDigest, manifestText } from './manifest.ts';
 import { buildFolderAtomically } from './replace-folder.ts';
-import {
-  type ExportExclusionReason,
-  type ExportGoldSource,
-  type GoldMode,
-  latestAdjudication,
-  resolveGold,
-} from './resolve-gold.ts';
+import type { ExportExclusionReason, ExportGoldSource, GoldMode } from './resolve-gold.ts';
 import { documentRow, emptyCounts, judgementRow, type LabelCounts, round6, sentenceRow } from './rows.ts';
+import { sentenceGold } from './sentence-gold.ts';
 import { DEFAULT_SEED, DEFAULT_SPLIT, documentDraw, SPLITS, type Split, type SplitRatios, splitOf } from './splits.ts';
 
 /** Options of `exportDataset`; all but `out` have defaults. The same corpus and options give the same bytes. */
@@ -189,22 +184,9 @@ export function exportDataset(source: CorpusSource, index: LabelIndex, options: 
         splits[split].documents++;
         for (const sentence of sentences) {
           sentencesTotal++;
-          const hash = textHash(sentence.text);
-          const { judgements: raw, adjudications: rawAdj } = index.labelsOf(sentence.id);
-          const current = (list: LabelEntry[]) => {
-            const out = list.filter((e) => e.textHash === hash);
-            stale += list.length - out.length;
-            return out;
-          };
-          const judgements = current(raw);
-          const adjudications = current(rawAdj);
-          const adjudication = latestAdjudication(adjudications);
-          let reference = source.reference.get(sentence.id);
-          if (reference !== undefined && reference.textHash !== hash) {
-            stale++;
-            reference = undefined;
-          }
-          const decision = resolveGold(sentence.id, judgements, adjudication, reference, mode, minAnnotators);
+          const gold = sentenceGold(sentence, index, source.reference, mode, minAnnotators);
+          const { judgements, adjudications, decision } = gold;
+          stale += gold.stale;
           const goldLabel: Label | null = 'label' in decision ? decision.label : null;
           for (const j of judgements) {
             const a = perAnnotator.get(j.annotator) ?? { labels: 0, timed: 0, ms: 0 };

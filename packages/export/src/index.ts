@@ -24,5 +24,7 @@ export type {
 } from './resolve-gold.ts';
 export { GOLD_MODES, latestAdjudication, resolveGold } from './resolve-gold.ts';
 export type { DocumentRow, JudgementRow, SentenceRow } from './rows.ts';
+export type { SentenceGold } from './sentence-gold.ts';
+export { sentenceGold } from './sentence-gold.ts';
 export type { Split, SplitRatios } from './splits.ts';
 export { DEFAULT_SEED, DEFAULT_SPLIT, documentDraw, parseSplitRatios, SPLITS, splitOf } from './splits.ts';

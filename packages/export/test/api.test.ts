@@ -32,6 +32,7 @@ it('exposes the public api', () => {
       "parseManifest",
       "parseSplitRatios",
       "resolveGold",
+      "sentenceGold",
       "sha256File",
       "splitOf",
     ]

@@ -102,3 +102,38 @@ describe('gold sources', () => {
     });
   });
 });
+
+describe('imported labels in the card (issue 10: honest sample annotations)', () => {
+  it('does not present the agreement of imported labels as agreement between independent human annotators', () => {
+    const { dir, s } = setup();
+    for (const name of ['pass-a', 'pass-b'])
+      writeLog(
+        dir,
+        name,
+        s.map((x) => label(name, x, 'fact', { origin: 'import', ms: 0, suggestion: null })),
+      );
+    const out = join(tempDir(), 'ds');
+    exportDataset(openCorpus(dir), buildLabelIndex(corpusLogs(dir)), { out, resamples: 20, split: [1, 0, 0] });
+    const card = readFileSync(join(out, DATA_FILES.card), 'utf8');
+    expect(card).toContain(
+      '8 of 8 judgements were brought in with `stance import`, which does not record who made them or how. Until ' +
+        'that is known, read these figures as agreement between the logs, not as agreement between independent human ' +
+        'annotators.',
+    );
+    const croissant = JSON.parse(readFileSync(join(out, DATA_FILES.croissant), 'utf8'));
+    expect(croissant['rai:dataAnnotationAnalysis']).toContain('not evidence of agreement between independent human');
+  });
+
+  it('says nothing of the kind when every judgement was given in the annotation UI', () => {
+    const { dir, s } = setup();
+    for (const name of ['a', 'b'])
+      writeLog(
+        dir,
+        name,
+        s.map((x) => label(name, x, 'fact')),
+      );
+    const out = join(tempDir(), 'ds');
+    exportDataset(openCorpus(dir), buildLabelIndex(corpusLogs(dir)), { out, resamples: 20, split: [1, 0, 0] });
+    expect(readFileSync(join(out, DATA_FILES.card), 'utf8')).not.toContain('stance import`, which does not record');
+  });
+});

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Example } from '@stance/classify';
 import { modelToJson, trainModel } from '@stance/classify';
-import { loadCorpus, parseJsonl, readGold, readTextFile, writeFileAtomic } from '@stance/corpus';
+import { parseJsonl, readTextFile, writeCorpusModel, writeFileAtomic } from '@stance/corpus';
 import { parseLabelMap, progressLine } from '@stance/evaluate';
-import { docIdOf, StanceError } from '@stance/schema';
-import { numberOption, stringOption, userPath } from '../args.ts';
-import type { Command } from '../command.ts';
+import type { GoldMode } from '@stance/export';
+import { buildLabelIndex, corpusLogs, GOLD_MODES, openCorpus, sentenceGold } from '@stance/export';
+import { StanceError } from '@stance/schema';
+import { stripControl } from '@stance/text';
+import { intOption, numberOption, stringOption, userPath } from '../args.ts';
+import type { Command, Io } from '../command.ts';
 
 /** Read labelled JSONL lines `{"text","label","doc"?}`; errors name FILE:LINE. */
 function parseExamples(text: string, name: string): Example[] {
@@ -22,47 +25,100 @@ function parseExamples(text: string, name: string): Example[] {
   });
 }
 
-/** Write the model atomically (corpus's writeFileAtomic), turning file-system errors into one line. */
-function writeModel(path: string, content: string, name: string): void {
+/** Run `write` (an atomic write of the model; it returns the path), turning file-system errors into one line. */
+function writeModel(name: string, write: () => string): string {
   try {
-    writeFileAtomic(path, content);
+    return write();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new StanceError(`cannot write model (${code ?? 'error'})`, { where: name });
   }
 }
 
+/** `1 sentence`, `2 sentences`. */
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** `a 3, b 1`, or `none` for an empty count. */
+function counts(entries: Iterable<[string, number]>): string {
+  const parts = [...entries].filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`);
+  return parts.length ? parts.join(', ') : 'none';
+}
+
 /**
- * Corpus gold as training examples, in document order when the documents are ingested (so quotations carry over);
- * gold for sentences not found in the stored documents follows in the order of gold.jsonl.
+ * Training examples from a corpus folder: each sentence's gold label decided exactly as `stance export` decides it
+ * (`sentenceGold` of @stance/export: adjudicated > unanimous > majority with ≥ minAnnotators annotators, the team
+ * reference `gold.jsonl` where no one labelled, as `--gold` says), in document order so quotations carry over.
+ * No gold at all is a one-line error saying how many sentences are labelled and by whom.
  */
-function corpusExamples(dir: string): Example[] {
-  const gold = readGold(dir);
-  if (gold.length === 0) throw new StanceError('no gold labels (gold.jsonl missing or empty)', { where: dir });
-  const corpus = loadCorpus(dir);
-  const bySentence = new Map(gold.map((g) => [g.sentence, g]));
-  const out: Example[] = [];
-  for (const s of corpus.sentences) {
-    const g = bySentence.get(s.id);
-    if (!g) continue;
-    out.push({ text: g.text, label: g.label, doc: s.docId });
-    bySentence.delete(s.id);
+function corpusExamples(dir: string, mode: GoldMode, minAnnotators: number, io: Io): Example[] {
+  const source = openCorpus(dir);
+  const index = buildLabelIndex(corpusLogs(dir));
+  for (const w of index.warnings) io.stderr.write(`stance: warning: ${w}\n`);
+  const examples: Example[] = [];
+  const sources = new Map<string, number>();
+  const excluded = new Map<string, number>();
+  const byAnnotator = new Map<string, number>();
+  let sentences = 0;
+  let labelled = 0;
+  let stale = 0;
+  for (const docId of source.documentIds) {
+    for (const sentence of source.document(docId).sentences) {
+      sentences++;
+      const gold = sentenceGold(sentence, index, source.reference, mode, minAnnotators);
+      stale += gold.stale;
+      if (gold.judgements.length) labelled++;
+      for (const j of gold.judgements) byAnnotator.set(j.annotator, (byAnnotator.get(j.annotator) ?? 0) + 1);
+      const d = gold.decision;
+      if ('label' in d) {
+        examples.push({ text: sentence.text, label: d.label, doc: docId });
+        sources.set(d.source, (sources.get(d.source) ?? 0) + 1);
+      } else if (d.excluded !== 'unlabelled') excluded.set(d.excluded, (excluded.get(d.excluded) ?? 0) + 1);
+    }
   }
-  for (const g of bySentence.values()) out.push({ text: g.text, label: g.label, doc: docIdOf(g.sentence) });
-  return out;
+  const staleNote = stale ? `; ${plural(stale, 'label')} for an earlier text of a sentence not counted` : '';
+  if (examples.length === 0) {
+    if (sentences === 0)
+      throw new StanceError(
+        'no gold labels yet: the corpus has no documents (labels count only for ingested documents; run `stance ingest`)',
+        { where: dir },
+      );
+    const who = [...byAnnotator].sort(([a], [b]) => (a < b ? -1 : 1));
+    throw new StanceError(
+      labelled === 0
+        ? `no gold labels yet: none of the ${plural(sentences, 'sentence')} is labelled by an annotator` +
+            (mode === 'logs' ? '' : ' and gold.jsonl has no label for them') +
+            `${staleNote}; label some with \`stance annotate\``
+        : `no gold labels yet: ${labelled} of ${plural(sentences, 'sentence')} labelled (${counts(who)}), none with a gold label (${counts(excluded)})${staleNote}; ` +
+            `gold needs a sentence labelled by at least ${minAnnotators} annotators with a majority (--min-annotators ${minAnnotators}), or an adjudication`,
+      { where: dir },
+    );
+  }
+  io.stderr.write(
+    `gold from ${stripControl(dir)}: ${counts(sources)}; left out: ${counts(excluded)}; ${plural(labelled, 'sentence')} labelled by ${plural(byAnnotator.size, 'annotator')}${staleNote}\n`,
+  );
+  return examples;
 }
 
 /** `stance train`: fit a naive Bayes, logistic regression or hybrid model and save it as JSON. */
 export const trainCommand: Command = {
   name: 'train',
   summary: 'train a naive Bayes, logistic regression or hybrid (n-grams + sentence embeddings) labeler, saved as JSON',
-  usage: 'stance train (--data FILE.jsonl | --corpus DIR) [--model logreg|nb|hybrid] [--map A=x,B=y] --out MODEL.json',
+  usage:
+    'stance train (--data FILE.jsonl --out MODEL.json | --corpus DIR [--gold logs|reference|both] [--min-annotators N] [--out MODEL.json]) [--model logreg|nb|hybrid] [--map A=x,B=y]',
   options: {
     data: { type: 'string', arg: 'FILE', help: 'labelled sentences, lines {"text","label","doc"?}' },
     corpus: {
       type: 'string',
       arg: 'DIR',
-      help: 'train on a corpus folder’s gold labels (gold.jsonl), in document order',
+      help: 'train on a corpus’s gold: the annotator logs by export’s gold policy, gold.jsonl where no one labelled',
+    },
+    gold: { type: 'string', arg: 'SOURCE', help: 'with --corpus: logs, reference (gold.jsonl) or both (default both)' },
+    'min-annotators': {
+      type: 'string',
+      arg: 'N',
+      help: 'with --corpus: annotators needed for a unanimous/majority label (default 2, as export)',
     },
     model: {
       type: 'string',
@@ -72,11 +128,16 @@ export const trainCommand: Command = {
     map: { type: 'string', arg: 'A=x,…', help: 'rename labels before training, e.g. SUBJ=opinion,OBJ=fact' },
     l2: { type: 'string', arg: 'X', help: 'logreg L2 penalty (default 0.003, chosen by cross-validation)' },
     alpha: { type: 'string', arg: 'X', help: 'nb smoothing (default 0.5)' },
-    out: { type: 'string', arg: 'FILE', help: 'where to write the model JSON (required)' },
+    out: {
+      type: 'string',
+      arg: 'FILE',
+      help: 'where to write the model JSON (required with --data; with --corpus default <corpus>/models/<kind>-<UTC time>.json, which the annotation UI picks up)',
+    },
   },
   examples: [
     'stance train --data labelled.jsonl --out model.json',
-    'stance train --corpus corpus --model nb --out nb.json',
+    'stance train --corpus my-corpus                 # → my-corpus/models/logreg-<UTC time>.json',
+    'stance train --corpus corpus --model nb --min-annotators 1 --out nb.json',
     'stance train --data labelled.jsonl --model hybrid --out hybrid.json',
   ],
   async run(args, io) {
@@ -88,7 +149,13 @@ export const trainCommand: Command = {
       throw new StanceError(`--model must be logreg, nb or hybrid, got ${JSON.stringify(kind)}`);
     if ((data === undefined) === (corpus === undefined))
       throw new StanceError('give exactly one of --data FILE or --corpus DIR');
-    if (out === undefined) throw new StanceError('--out MODEL.json is required');
+    if (out === undefined && data !== undefined) throw new StanceError('--out MODEL.json is required with --data');
+    const gold = stringOption(args, 'gold');
+    if (gold !== undefined && !(GOLD_MODES as readonly string[]).includes(gold))
+      throw new StanceError(`--gold takes ${GOLD_MODES.join(', ')}, got ${JSON.stringify(gold)}`);
+    if (data !== undefined && (gold !== undefined || args.values['min-annotators'] !== undefined))
+      throw new StanceError('--gold and --min-annotators go with --corpus');
+    const minAnnotators = intOption(args, 'min-annotators', 2, 1);
     const map = parseLabelMap(stringOption(args, 'map'));
     const name = data ?? corpus!;
     let examples: Example[];
@@ -99,7 +166,7 @@ export const trainCommand: Command = {
       examples = parseExamples(text, data);
       if (examples.length === 0) throw new StanceError('no labelled lines', { where: data });
     } else {
-      examples = corpusExamples(userPath(io, corpus!));
+      examples = corpusExamples(userPath(io, corpus!), (gold ?? 'both') as GoldMode, minAnnotators, io);
     }
     examples = examples.map((e) => ({ ...e, label: map.get(e.label) ?? e.label }));
     const labels = new Set(examples.map((e) => e.label));
@@ -119,10 +186,19 @@ export const trainCommand: Command = {
         io.stderr.write(`\r\u001b[2K${progressLine(done, total, 'encoded')}${done === total ? '\n' : ''}`);
     };
     const model = await trainModel(kind, examples, io.stderr.isTTY ? { ...options, onProgress } : options);
-    writeModel(userPath(io, out), modelToJson(model), out);
-    const counts = [...labels].sort().map((l) => `${l} ${examples.filter((e) => e.label === l).length}`);
+    const json = modelToJson(model);
+    // Without --out a corpus's model goes into <corpus>/models/ under a new timestamped name: the annotation UI
+    // takes the newest, and no earlier model is overwritten.
+    const written =
+      out !== undefined
+        ? writeModel(out, () => {
+            writeFileAtomic(userPath(io, out), json);
+            return out;
+          })
+        : writeModel(corpus!, () => writeCorpusModel(userPath(io, corpus!), kind, json));
+    const perLabel = [...labels].sort().map((l) => `${l} ${examples.filter((e) => e.label === l).length}`);
     io.stderr.write(
-      `trained ${kind} on ${examples.length} sentences (${counts.join(', ')}) in ${Date.now() - started} ms → ${out}\n`,
+      `trained ${kind} on ${examples.length} sentences (${perLabel.join(', ')}) in ${Date.now() - started} ms → ${stripControl(out ?? written)}\n`,
     );
     return 0;
   },
