@@ -48,11 +48,10 @@ describe('stance train', () => {
 
   it('a hybrid model labels a document in analyze, and the annotation UI refuses it as too slow for suggestions', () => {
     const out = join(dir, 'hybrid-ui.json');
-    expect(
-      stance(['train', '--data', data, '--model', 'hybrid', '--map', 'SUBJ=opinion,OBJ=fact', '--out', out]).status,
-    ).toBe(0);
+    const t = stance(['train', '--data', data, '--model', 'hybrid', '--map', 'SUBJ=opinion,OBJ=fact', '--out', out]);
+    expect(t.status, t.stderr).toBe(0);
     const a = stance(['analyze', '-', '--jsonl', '--model', out], 'The vote was 52 to 48. What a ridiculous farce!\n');
-    expect(a.status).toBe(0);
+    expect(a.status, a.stderr).toBe(0);
     const rows = a.stdout
       .trim()
       .split('\n')
