@@ -1,4 +1,5 @@
-import { defineConfig } from 'vitest/config';
+import { mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared.ts';
 
-// CLI tests start the real `stance` process (tsx compiles on start-up), often several per test: allow for it.
-export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 60_000 } });
+// Tests run the built `stance` (bin/stance.js → dist/), as a user would: build it from the current sources first.
+export default mergeConfig(shared, { test: { globalSetup: ['./test/helpers/build-cli.ts'] } });

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { fileError, fileErrorReason, isStanceError, StanceError } from '@stance/schema';
+import packageJson from '../package.json' with { type: 'json' };
 import type { Command, Io } from './command.ts';
-import { COMMANDS } from './commands/index.ts';
 import { terminalSafe } from './terminal-safe.ts';
 
 /** Help text for one command. */
@@ -20,18 +20,19 @@ export function commandHelp(command: Command): string {
   return lines.join('\n');
 }
 
-/** Help text for the whole command. */
-export function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+/** Help text for the whole command, listing `commands`. */
+export function mainHelp(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'usage: stance <command> [options]',
     '',
     'Corpus tooling for fact / quote / opinion labelling of commentary.',
     '',
     'commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Run `stance <command> --help` for a command’s options. Exit codes: 0 ok, 1 a check failed, 2 bad usage or input.',
+    '`stance --version` prints the version.',
     '',
   ].join('\n');
 }
@@ -42,8 +43,14 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   const rest = argv.filter((a) => a !== '--debug');
   const [name, ...tail] = rest;
   try {
+    if (name === '--version' || name === '-V') {
+      io.stdout.write(`${packageJson.version}\n`);
+      return 0;
+    }
+    // Loaded here, not at the top: `--version` answers without reading any command's code or package.
+    const { COMMANDS } = await import('./commands/index.ts');
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      io.stdout.write(mainHelp());
+      io.stdout.write(mainHelp(COMMANDS));
       return name === undefined ? 2 : 0;
     }
     const command = COMMANDS.find((c) => c.name === name);

@@ -1,7 +1,9 @@
 import { runCli } from './cli.ts';
 
-// pnpm runs scripts from the package root; INIT_CWD is where the user typed the command, so paths resolve from there.
-const cwd = process.env['INIT_CWD'] ?? process.cwd();
+// Paths resolve from the working directory: `pnpm stance` (apps/cli/run-from-repo.mjs) first changes to the folder
+// the user typed in. INIT_CWD is not read here: an installed stance run inside some project's npm script would take
+// that project's folder for the user's.
+const cwd = process.cwd();
 
 // A closed pipe (`stance segment big.txt | head`) is a normal end, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

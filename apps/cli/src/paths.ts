@@ -1,8 +1,14 @@
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root (this file is apps/cli/src/paths.ts). */
+/** The repository root when run from a clone (this file is apps/cli/src/paths.ts; built, apps/cli/dist/stance.js). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The bundled corpus, the default for commands that take `--corpus`. */
-export const DEFAULT_CORPUS = resolve(REPO_ROOT, 'corpus');
+/**
+ * The default for `--corpus`: the bundled corpus when stance runs from the repository, else `corpus` in the user's
+ * folder (an installed stance has no bundled corpus beside it).
+ */
+export const DEFAULT_CORPUS = existsSync(join(REPO_ROOT, 'corpus', 'GUIDELINES.md'))
+  ? join(REPO_ROOT, 'corpus')
+  : 'corpus';

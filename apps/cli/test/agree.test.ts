@@ -53,7 +53,7 @@ function setup(): string {
   return dir;
 }
 
-describe('stance agree', { timeout: 120_000 }, () => {
+describe('stance agree', () => {
   it('prints the agreement table; stale labels are reported on stderr and not counted', () => {
     const dir = setup();
     const r = stance(dir, ['agree', '--corpus', 'corpus', '--resamples', '200']);

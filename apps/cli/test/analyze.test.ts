@@ -19,7 +19,7 @@ const DOC = [
 ].join('\n');
 
 // Each case spawns the real command (about a second each, more on a busy machine).
-describe('stance analyze', { timeout: 30_000 }, () => {
+describe('stance analyze', () => {
   it('--model rules: prints each sentence with its label and cues, then the profile', () => {
     const file = join(dir, 'doc.md');
     writeFileSync(file, DOC);

@@ -9,6 +9,7 @@ import { textHash } from '@stance/schema';
 import { openAnnotatorLog, readAnnotatorLog } from '@stance/store';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ROOT, smallCorpusDir } from './annotate-fixture.ts';
+import { STANCE_BIN, STANCE_SHELL } from './helpers/run-stance.ts';
 
 // `stance annotate --adjudicate` end to end: two annotators' real logs, the adjudicator deciding in a real terminal
 // (tmux 80x24, private server), then `stance export` and `stance agree` reading what was written.
@@ -26,11 +27,13 @@ afterAll(() => {
   for (const dir of [corpus, out, config]) rmSync(dir, { recursive: true, force: true });
 });
 
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const tmux = (...args: string[]) =>
+  execFileSync('tmux', ['-f', '/dev/null', '-L', SOCKET, ...args], { encoding: 'utf8' });
 const screen = () => tmux('capture-pane', '-p', '-J', '-t', 'J');
 
 async function waitFor(expected: string): Promise<string> {
-  const deadline = Date.now() + 30_000;
+  // Generous: a loaded 2-core machine can take tens of seconds to start the UI; the screen is polled, not waited out.
+  const deadline = Date.now() + 120_000;
   let last = '';
   while (Date.now() < deadline) {
     last = screen();
@@ -46,7 +49,7 @@ async function press(key: string, expected: string): Promise<string> {
 }
 
 function stance(...args: string[]) {
-  return spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', ...args], {
+  return spawnSync(process.execPath, [STANCE_BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, XDG_CONFIG_HOME: config, NO_COLOR: '1' },
@@ -56,9 +59,7 @@ function stance(...args: string[]) {
 describe.skipIf(!hasTmux)(
   'stance annotate --adjudicate, then stance export and agree (tmux; skipped without tmux)',
   () => {
-    it('decides the disagreements into the adjudicator’s log, and export takes them as gold', {
-      timeout: 180_000,
-    }, async () => {
+    it('decides the disagreements into the adjudicator’s log, and export takes them as gold', async () => {
       const { sentences } = loadCorpus(corpus);
       expect(sentences).toHaveLength(7);
       // ana and ben agree on five sentences and differ on the 3rd (opinion/quote) and the 6th (opinion/fact).
@@ -80,8 +81,7 @@ describe.skipIf(!hasTmux)(
 
       const command = [
         `env -u CI XDG_CONFIG_HOME=${config}`,
-        join(ROOT, 'node_modules/.bin/tsx'),
-        join(ROOT, 'apps/cli/src/main.ts'),
+        STANCE_SHELL,
         `annotate --corpus ${corpus} --annotator lead --adjudicate`,
         '; echo EXIT=$?; sleep 600',
       ].join(' ');

@@ -36,7 +36,7 @@ const press = (target: string, key: string, expected: string | RegExp) => term.p
 const events = () => logEvents(logPath);
 
 describe.skipIf(!hasTmux)('stance annotate in a real terminal (tmux 80x24; skipped without tmux)', () => {
-  it('labels five sentences, undoes one, quits, and starts again where it stopped', { timeout: 120_000 }, async () => {
+  it('labels five sentences, undoes one, quits, and starts again where it stopped', async () => {
     start('A');
     const first = await waitFor('A', 'doc 1/2 · sentence 1/4 · The council vote');
     expect(first).toContain('suggestion ');
@@ -89,11 +89,11 @@ describe.skipIf(!hasTmux)('stance annotate in a real terminal (tmux 80x24; skipp
     tmux('kill-session', '-t', 'B');
   });
 
-  it('keeps a label acknowledged on screen when the process is killed with -9', { timeout: 120_000 }, async () => {
+  it('keeps a label acknowledged on screen when the process is killed with -9', async () => {
     start('C');
     await waitFor('C', 'doc 2/2 · sentence 1/3');
     const before = events().length;
-    // The process holding the lock is the UI itself (tsx runs it in a child process).
+    // The process holding the lock is the UI itself .
     const pid = term.uiPid(logPath);
     await press('C', 'o', 'this session: 1 label ·');
     process.kill(pid, 'SIGKILL');
@@ -111,7 +111,7 @@ describe.skipIf(!hasTmux)('stance annotate in a real terminal (tmux 80x24; skipp
     expect(existsSync(`${logPath}.lock`)).toBe(false);
   });
 
-  it('asks for the annotator name once, remembers it, and then takes the keyboard', { timeout: 120_000 }, async () => {
+  it('asks for the annotator name once, remembers it, and then takes the keyboard', async () => {
     start('E', false, '');
     await waitFor('E', 'Your annotator name');
     tmux('send-keys', '-t', 'E', '../x', 'Enter');

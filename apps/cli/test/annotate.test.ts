@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, smallCorpusDir } from './annotate-fixture.ts';
-import { runStanceInProcess } from './helpers/run-stance.ts';
+import { runStanceInProcess, STANCE_BIN } from './helpers/run-stance.ts';
 
 const corpus = smallCorpusDir();
 const config = mkdtempSync(join(tmpdir(), 'stance-annotate-config-'));
@@ -53,11 +53,12 @@ describe('stance annotate: bad input is one line and exit 2', () => {
   });
 
   it('does the same as a real process with piped stdio: one line, no stack trace', () => {
-    const r = spawnSync(
-      join(ROOT, 'node_modules/.bin/tsx'),
-      ['apps/cli/src/main.ts', 'annotate', '--corpus', corpus, '--annotator', 'ana'],
-      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: config }, stdio: 'pipe' },
-    );
+    const r = spawnSync(process.execPath, [STANCE_BIN, 'annotate', '--corpus', corpus, '--annotator', 'ana'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CONFIG_HOME: config },
+      stdio: 'pipe',
+    });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual([

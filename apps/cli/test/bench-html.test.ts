@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { STANCE_BIN } from './helpers/run-stance.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const dir = mkdtempSync(join(tmpdir(), 'stance-bench-html-'));
@@ -44,7 +45,7 @@ function headless(page: string, ...flags: string[]) {
       ...flags,
       `file://${page}`,
     ],
-    { encoding: 'utf8', timeout: 60_000 },
+    { encoding: 'utf8', timeout: 180_000 },
   );
 }
 
@@ -93,83 +94,74 @@ function decodePng(png: Buffer): { width: number; height: number; channels: numb
   return { width, height, channels, pixels };
 }
 
-describe.skipIf(!chromium)(
-  'stance bench --html in headless Chromium (skipped without chromium)',
-  { timeout: 120_000 },
-  () => {
-    const lines = (prefix: string, n: number) =>
-      Array.from({ length: n }, (_, i) => {
-        const label = ['fact', 'quote', 'opinion'][i % 3]!;
-        const text =
-          label === 'opinion'
-            ? `I think idea ${i} is bad.`
-            : label === 'quote'
-              ? `“Yes ${i},” she said.`
-              : `It cost ${i} euros.`;
-        return JSON.stringify({ id: `${prefix}${i}`, text, label, doc: `${prefix}d${i % 7}` });
-      }).join('\n');
-    writeFileSync(join(dir, 'train.jsonl'), lines('a', 90));
-    writeFileSync(join(dir, 'test.jsonl'), lines('b', 45));
-    const out = join(dir, 'report');
-    const page = join(out, 'index.html');
+describe.skipIf(!chromium)('stance bench --html in headless Chromium (skipped without chromium)', () => {
+  const lines = (prefix: string, n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const label = ['fact', 'quote', 'opinion'][i % 3]!;
+      const text =
+        label === 'opinion'
+          ? `I think idea ${i} is bad.`
+          : label === 'quote'
+            ? `“Yes ${i},” she said.`
+            : `It cost ${i} euros.`;
+      return JSON.stringify({ id: `${prefix}${i}`, text, label, doc: `${prefix}d${i % 7}` });
+    }).join('\n');
+  writeFileSync(join(dir, 'train.jsonl'), lines('a', 90));
+  writeFileSync(join(dir, 'test.jsonl'), lines('b', 45));
+  const out = join(dir, 'report');
+  const page = join(out, 'index.html');
 
-    it('writes one self-contained page', () => {
-      const r = spawnSync(
-        join(ROOT, 'node_modules/.bin/tsx'),
-        [
-          'apps/cli/src/main.ts',
-          'bench',
-          ...['--train', join(dir, 'train.jsonl'), '--test', join(dir, 'test.jsonl')],
-          ...['--model', 'majority', '--model', 'nb', '--curve', '--resamples', '100', '--html', out],
-        ],
-        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, INIT_CWD: ROOT, NO_COLOR: '1' } },
-      );
-      expect(r.status).toBe(0);
-      expect(r.stderr).toContain(`wrote ${page}`);
-      expect(existsSync(join(out, 'report.json'))).toBe(true);
-    });
+  it('writes one self-contained page', () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        STANCE_BIN,
+        'bench',
+        ...['--train', join(dir, 'train.jsonl'), '--test', join(dir, 'test.jsonl')],
+        ...['--model', 'majority', '--model', 'nb', '--curve', '--resamples', '100', '--html', out],
+      ],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`wrote ${page}`);
+    expect(existsSync(join(out, 'report.json'))).toBe(true);
+  });
 
-    it('renders every chart with a real layout (--dump-dom after the page’s load script)', () => {
-      const r = headless(page, '--dump-dom');
-      expect(r.status).toBe(0);
-      for (const id of ['per-class-f1', 'confusion-majority', 'confusion-nb', 'learning-curve'])
-        expect(r.stdout).toContain(`<svg id="${id}"`);
-      const layout = /data-layout="([^"]*)"/.exec(r.stdout)?.[1] ?? '';
-      const sizes: Record<string, { w: number; h: number }> = Object.fromEntries(
-        layout.split(' ').map((entry) => {
-          const [id, size] = entry.split(':');
-          const [w, h] = size!.split('x').map(Number);
-          return [id, { w: w ?? 0, h: h ?? 0 }];
-        }),
-      );
-      expect(Object.keys(sizes).sort()).toEqual([
-        'confusion-majority',
-        'confusion-nb',
-        'learning-curve',
-        'per-class-f1',
-      ]);
-      for (const { w, h } of Object.values(sizes)) {
-        expect(w).toBeGreaterThan(100);
-        expect(h).toBeGreaterThan(100);
-      }
-    });
+  it('renders every chart with a real layout (--dump-dom after the page’s load script)', () => {
+    const r = headless(page, '--dump-dom');
+    expect(r.status).toBe(0);
+    for (const id of ['per-class-f1', 'confusion-majority', 'confusion-nb', 'learning-curve'])
+      expect(r.stdout).toContain(`<svg id="${id}"`);
+    const layout = /data-layout="([^"]*)"/.exec(r.stdout)?.[1] ?? '';
+    const sizes: Record<string, { w: number; h: number }> = Object.fromEntries(
+      layout.split(' ').map((entry) => {
+        const [id, size] = entry.split(':');
+        const [w, h] = size!.split('x').map(Number);
+        return [id, { w: w ?? 0, h: h ?? 0 }];
+      }),
+    );
+    expect(Object.keys(sizes).sort()).toEqual(['confusion-majority', 'confusion-nb', 'learning-curve', 'per-class-f1']);
+    for (const { w, h } of Object.values(sizes)) {
+      expect(w).toBeGreaterThan(100);
+      expect(h).toBeGreaterThan(100);
+    }
+  });
 
-    it('paints a screenshot that is not blank', () => {
-      const shot = join(dir, 'shot.png');
-      const r = headless(page, `--screenshot=${shot}`, '--window-size=1000,1400', '--hide-scrollbars');
-      expect(r.status).toBe(0);
-      const { width, height, channels, pixels } = decodePng(readFileSync(shot));
-      expect([width, height]).toEqual([1000, 1400]);
-      let dark = 0;
-      const colours = new Set<number>();
-      for (let i = 0; i < pixels.length; i += channels) {
-        const [r0, g, b] = [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!];
-        if (r0 + g + b < 600) dark++;
-        colours.add((r0 << 16) | (g << 8) | b);
-      }
-      // Text, bars and heat-map cells: well over 1% of pixels are not near-white, in many colours.
-      expect(dark / (width * height)).toBeGreaterThan(0.01);
-      expect(colours.size).toBeGreaterThan(50);
-    });
-  },
-);
+  it('paints a screenshot that is not blank', () => {
+    const shot = join(dir, 'shot.png');
+    const r = headless(page, `--screenshot=${shot}`, '--window-size=1000,1400', '--hide-scrollbars');
+    expect(r.status).toBe(0);
+    const { width, height, channels, pixels } = decodePng(readFileSync(shot));
+    expect([width, height]).toEqual([1000, 1400]);
+    let dark = 0;
+    const colours = new Set<number>();
+    for (let i = 0; i < pixels.length; i += channels) {
+      const [r0, g, b] = [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!];
+      if (r0 + g + b < 600) dark++;
+      colours.add((r0 << 16) | (g << 8) | b);
+    }
+    // Text, bars and heat-map cells: well over 1% of pixels are not near-white, in many colours.
+    expect(dark / (width * height)).toBeGreaterThan(0.01);
+    expect(colours.size).toBeGreaterThan(50);
+  });
+});

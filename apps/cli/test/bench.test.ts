@@ -37,7 +37,7 @@ writeFileSync(train, lines('tr', 10));
 writeFileSync(test, lines('te', 5));
 
 // Each case spawns the real command (a second or two each).
-describe('stance bench', { timeout: 60_000 }, () => {
+describe('stance bench', () => {
   it('benchmarks the four built-in models on --train/--test and prints one JSON document', () => {
     const r = stance(['bench', '--train', train, '--test', test, '--json', '--resamples', '200']);
     expect(r.stderr).toBe('');

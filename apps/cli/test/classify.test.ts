@@ -8,7 +8,7 @@ const stance = (args: string[], input: string | Buffer = '') => runStance(args, 
 const dir = mkdtempSync(join(tmpdir(), 'stance-classify-'));
 
 // Each case spawns the real command (about a second each, more on a busy machine).
-describe('stance classify', { timeout: 30_000 }, () => {
+describe('stance classify', () => {
   it('answers each {"id","text"} line with {"id","label","scores"}, in order', () => {
     const input = [
       JSON.stringify({ id: 'a', text: 'I think this is a terrible idea.' }),

@@ -7,7 +7,7 @@ import { textHash } from '@stance/schema';
 import { describe, expect, it } from 'vitest';
 import { runStance, tempDir } from './helpers/run-stance.ts';
 
-/** Run the real `stance` with `cwd` as the user's folder (INIT_CWD, as `pnpm stance` sets it). */
+/** Run the real `stance` with `cwd` as the user's folder (its working directory). */
 const stance = (cwd: string, args: string[], env: Record<string, string> = {}) => runStance(args, { cwd, env });
 
 const LABELS: Label[] = ['fact', 'quote', 'opinion', 'skip'];
@@ -53,7 +53,7 @@ function setup(): string {
   return dir;
 }
 
-describe('stance export', { timeout: 180_000 }, () => {
+describe('stance export', () => {
   it('writes the dataset folder, a summary on stdout and the exclusions on stderr', () => {
     const dir = setup();
     const r = stance(dir, ['export', '--out', 'ds', '--corpus', 'corpus', '--split', '50/25/25', '--seed', '1']);

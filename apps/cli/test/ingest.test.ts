@@ -9,7 +9,7 @@ import { runStance } from './helpers/run-stance.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 
-/** Run the real `stance` with `cwd` as the user's folder (INIT_CWD, as `pnpm stance` sets it). */
+/** Run the real `stance` with `cwd` as the user's folder (its working directory). */
 const stance = (cwd: string, args: string[]) => runStance(args, { cwd });
 
 /** Hash of every path and byte under `root`. */
@@ -44,7 +44,7 @@ function setup(): string {
 }
 
 // Each case spawns the real command (about a second each, more on a busy machine).
-describe('stance ingest', { timeout: 60_000 }, () => {
+describe('stance ingest', () => {
   it('adds documents, one stderr line per file and a summary on stdout; re-running changes nothing', () => {
     const dir = setup();
     const first = stance(dir, ['ingest', 'pieces', 'rows.csv', '--corpus', 'corpus']);

@@ -26,6 +26,6 @@ it('README documents every command with an example', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   for (const command of COMMANDS) {
     expect(readme, command.name).toContain(`| \`${command.name}`);
-    expect(readme, command.name).toContain(`pnpm stance ${command.name}`);
+    expect(readme, command.name).toContain(`| \`stance ${command.name}`);
   }
 });

@@ -1,19 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { STANCE_BIN } from './helpers/run-stance.ts';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
-
-/** Run the real `stance segment` in the user's folder `cwd` (INIT_CWD, as `pnpm stance` sets it), with optional stdin. */
+/** Run the real `stance segment` in the user's folder `cwd`, with optional stdin. */
 const segment = (cwd: string, args: string[], input?: string | Buffer) =>
-  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', 'segment', ...args], {
-    cwd: ROOT,
+  spawnSync(process.execPath, [STANCE_BIN, 'segment', ...args], {
+    cwd,
     encoding: 'utf8',
     input,
-    env: { ...process.env, NO_COLOR: '1', INIT_CWD: cwd },
+    env: { ...process.env, NO_COLOR: '1' },
   });
 
 const dir = mkdtempSync(join(tmpdir(), 'stance-segment-'));

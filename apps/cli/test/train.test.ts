@@ -28,7 +28,7 @@ const dataText = `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
 writeFileSync(data, dataText);
 
 // Each case spawns the real command (about a second each, more on a busy machine).
-describe('stance train', { timeout: 30_000 }, () => {
+describe('stance train', () => {
   it.each(['nb', 'logreg', 'hybrid'])('fits %s, writes the model JSON, and classify uses it', (kind) => {
     const out = join(dir, `${kind}.json`);
     const r = stance(['train', '--data', data, '--model', kind, '--map', 'SUBJ=opinion,OBJ=fact', '--out', out]);
@@ -48,11 +48,10 @@ describe('stance train', { timeout: 30_000 }, () => {
 
   it('a hybrid model labels a document in analyze, and the annotation UI refuses it as too slow for suggestions', () => {
     const out = join(dir, 'hybrid-ui.json');
-    expect(
-      stance(['train', '--data', data, '--model', 'hybrid', '--map', 'SUBJ=opinion,OBJ=fact', '--out', out]).status,
-    ).toBe(0);
+    const t = stance(['train', '--data', data, '--model', 'hybrid', '--map', 'SUBJ=opinion,OBJ=fact', '--out', out]);
+    expect(t.status, t.stderr).toBe(0);
     const a = stance(['analyze', '-', '--jsonl', '--model', out], 'The vote was 52 to 48. What a ridiculous farce!\n');
-    expect(a.status).toBe(0);
+    expect(a.status, a.stderr).toBe(0);
     const rows = a.stdout
       .trim()
       .split('\n')

@@ -12,7 +12,7 @@ const sentence = fc
 const document = fc.array(sentence, { minLength: 1, maxLength: 8 }).map((ss) => ss.join(' '));
 
 // Real files for each of 60 runs: seconds on a busy machine, hence the longer timeout.
-test('sentence ids are unique within a corpus and stable under re-ingest', { timeout: 60_000 }, () => {
+test('sentence ids are unique within a corpus and stable under re-ingest', () => {
   fc.assert(
     fc.property(fc.array(document, { minLength: 1, maxLength: 6 }), fc.boolean(), (texts, withIds) => {
       const root = tempDir();

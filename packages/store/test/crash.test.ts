@@ -56,7 +56,7 @@ describe('crash safety', () => {
     expect(log.warnings.some((w) => /took over a stale lock of process \d+/.test(w))).toBe(true);
     log.close();
     expect(readAnnotatorLog(log.path).warnings).toEqual([]);
-  }, 60_000);
+  });
 
   it('a second crash run appends after the first, and ids stay unique', async () => {
     const corpus = tempCorpus();
@@ -67,5 +67,5 @@ describe('crash safety', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const stored = new Set(ids);
     expect([...first, ...second].filter((id) => !stored.has(id))).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -106,5 +106,5 @@ describe('fold matches a simple model', () => {
       }),
       { numRuns: 40 },
     );
-  }, 60_000);
+  });
 });

@@ -142,5 +142,5 @@ describe('lock files', () => {
     const path = result.stdout.trim();
     expect(path).toBe(join(annotationsDir(corpus), 'frank.jsonl'));
     expect(existsSync(`${path}.lock`)).toBe(false);
-  }, 60_000);
+  });
 });

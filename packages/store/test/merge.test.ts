@@ -81,5 +81,5 @@ describe('logs from several machines', () => {
       alice: { 'd:1': 'fact', 'd:2': 'opinion' },
       bob: { 'd:1': 'opinion', 'd:2': 'opinion' },
     });
-  }, 60_000);
+  });
 });

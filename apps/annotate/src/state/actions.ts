@@ -54,6 +54,3 @@ export type Action =
   | { type: 'reranked'; ranked: readonly number[] }
   | { type: 'failed'; message: string }
   | { type: 'say'; message: string };
-
-/** The kind of an action. */
-export type ActionType = Action['type'];

@@ -18,15 +18,6 @@ export function currentSentence(state: AnnotateState): Sentence | undefined {
   return p < 0 ? undefined : state.index.sentences[p];
 }
 
-/** The sentence `offset` places away from the current one in its document (for context), if any. */
-export function neighbour(state: AnnotateState, offset: number): Sentence | undefined {
-  const p = currentPosition(state);
-  if (p < 0) return undefined;
-  const list = state.index.byDoc[state.index.docOf[p]!]!;
-  const s = list[state.index.placeInDoc[p]! + offset];
-  return s === undefined ? undefined : state.index.sentences[s];
-}
-
 /** Where the current sentence is: its document (and that document's place), and its place in the document. */
 export interface Location {
   doc: StanceDocument;

@@ -10,9 +10,15 @@ import { runCli } from '../../src/cli.ts';
 /** The repository root. */
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../../../..');
 
+/** The `stance` a user runs: the built bin (vitest's global setup builds dist/ from the current sources first). */
+export const STANCE_BIN = join(ROOT, 'apps/cli/bin/stance.js');
+
+/** The same as one shell word list, for a command typed into a terminal (tmux). */
+export const STANCE_SHELL = `${process.execPath} ${STANCE_BIN}`;
+
 /** Options of runStance. */
 export interface RunOptions {
-  /** The user's folder, where relative paths resolve (INIT_CWD, as `pnpm stance` sets it). @default ROOT */
+  /** The user's folder, where relative paths resolve (the process's working directory). @default ROOT */
   cwd?: string;
   /** Bytes or text on stdin. @default '' */
   input?: string | Buffer;
@@ -22,11 +28,11 @@ export interface RunOptions {
 
 /** Run the real `stance` command in a child process and wait for it. */
 export function runStance(args: readonly string[], options: RunOptions = {}) {
-  return spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', ...args], {
-    cwd: ROOT,
+  return spawnSync(process.execPath, [STANCE_BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', INIT_CWD: options.cwd ?? ROOT, ...options.env },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
 }
 

@@ -1,9 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnnotationEvent } from '@stance/schema';
-import { ROOT } from '../annotate-fixture.ts';
+import { STANCE_SHELL } from './run-stance.ts';
 
 // The annotation UI in a real terminal: tmux, driven with send-keys and read with capture-pane. Each Terminal is a
 // private tmux server (-L), so tests stay away from the user's sessions and one test's server being killed can not
@@ -38,20 +37,36 @@ export class Terminal {
   readonly socket = `stance-test-${process.pid}-${++servers}`;
 
   tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+    // -f /dev/null: the server ignores the user's ~/.tmux.conf (a status bar or key bindings would change the screen).
+    return execFileSync('tmux', ['-f', '/dev/null', '-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  /**
+   * `tmux new-session -d`, tried again when the new server dies before it answers ("server exited unexpectedly"): seen
+   * once in a full run on a loaded 2-core machine, and the tests are about stance, not about starting tmux.
+   */
+  private newSession(args: string[]): void {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.tmux('new-session', '-d', ...args);
+        return;
+      } catch (error) {
+        if (attempt === 3 || !/server exited unexpectedly|lost server/.test(String(error))) throw error;
+        this.kill();
+      }
+    }
   }
 
   /** Start `stance annotate` (with `env -u CI`: Ink draws only the last frame under CI) in a session of this size. */
   start(session: string, size: readonly [number, number], options: StartOptions): void {
     const command = [
       `env -u CI XDG_CONFIG_HOME=${options.config} ${options.env ?? ''}`,
-      join(ROOT, 'node_modules/.bin/tsx'),
-      join(ROOT, 'apps/cli/src/main.ts'),
+      STANCE_SHELL,
       `annotate --corpus ${options.corpus} ${options.flags ?? '--annotator t'}`,
       '; echo EXIT=$?; sleep 600',
     ].join(' ');
     if (options.window) this.tmux('new-window', '-t', session, command);
-    else this.tmux('new-session', '-d', '-s', session, '-x', String(size[0]), '-y', String(size[1]), command);
+    else this.newSession(['-s', session, '-x', String(size[0]), '-y', String(size[1]), command]);
   }
 
   /** The pane's text; -J joins lines the terminal wrapped, so a long message reads as the one line it was. */
@@ -70,7 +85,7 @@ export class Terminal {
   }
 
   /** Poll the pane until `expected` shows (or fail with the screen as it was). */
-  async waitFor(target: string, expected: string | RegExp, timeoutMs = 60_000): Promise<string> {
+  async waitFor(target: string, expected: string | RegExp, timeoutMs = 120_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let last = '';
     while (Date.now() < deadline) {
@@ -99,7 +114,7 @@ export class Terminal {
     this.tmux('paste-buffer', '-p', '-d', '-b', 'test-paste', '-t', target);
   }
 
-  /** The process holding the annotator's lock: the UI itself (tsx runs it in a child process). */
+  /** The process holding the annotator's lock: the UI itself. */
   uiPid(logPath: string): number {
     return (JSON.parse(readFileSync(`${logPath}.lock`, 'utf8')) as { pid: number }).pid;
   }

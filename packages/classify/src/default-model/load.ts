@@ -10,6 +10,19 @@ const require = createRequire(import.meta.url);
 /** Where the shipped weights live, relative to this file (also what `pnpm build:model` writes). */
 export const DEFAULT_LABELLER_FILE = '../../weights/default-labeller.json';
 
+// In the CLI's bundle this code sits in a chunk in apps/cli/dist/, and the build copies the weights to dist/weights/.
+const BUNDLED_FILE = './weights/default-labeller.json';
+
+/** The weights, from the source tree or from beside the bundled chunk. */
+function readWeights(): LabellerData {
+  try {
+    return require(DEFAULT_LABELLER_FILE) as LabellerData;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    return require(BUNDLED_FILE) as LabellerData;
+  }
+}
+
 let cached: DefaultLabeller | undefined;
 
 /**
@@ -18,6 +31,6 @@ let cached: DefaultLabeller | undefined;
  * non-commercial use only (the training data's licences); see docs/classify.md.
  */
 export function defaultLabeller(): DefaultLabeller {
-  cached ??= labellerFromData(require(DEFAULT_LABELLER_FILE) as LabellerData);
+  cached ??= labellerFromData(readWeights());
   return cached;
 }

@@ -1,5 +1,5 @@
 import type { AnnotationEvent, Label } from '@stance/schema';
-import { label, makeCorpus, sentencesOf, writeDocument, writeLog, writeReference } from './temp-corpus.ts';
+import { label, makeCorpus, sentencesOf, writeDocument, writeLog } from './temp-corpus.ts';
 
 const LABEL_CYCLE: Label[] = ['fact', 'quote', 'opinion', 'skip'];
 
@@ -37,5 +37,3 @@ export function growFixture(dir: string, to: number): void {
   for (let d = 0; d < to; d++) writeDocument(dir, `doc-${String(d).padStart(3, '0')}`, docText(d));
   for (const [name, events] of Object.entries(eventsFor(0, to))) writeLog(dir, name, events);
 }
-
-export { writeReference };

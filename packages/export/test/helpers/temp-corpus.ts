@@ -65,23 +65,6 @@ export function label(
   };
 }
 
-/** A retract of `target`. */
-export function retract(target: AnnotationEvent): AnnotationEvent {
-  counter++;
-  return {
-    v: 1,
-    id: `${target.annotator}-${counter}`,
-    type: 'retract',
-    sentence: target.sentence,
-    textHash: target.textHash,
-    annotator: target.annotator,
-    at: new Date(Date.UTC(2026, 10, 25, 10, 0, counter)).toISOString(),
-    ms: 0,
-    guideline: '1.2',
-    target: target.id,
-  };
-}
-
 /** Write (replace) an annotator's log. */
 export function writeLog(corpus: string, annotator: string, events: readonly AnnotationEvent[]): void {
   mkdirSync(join(corpus, 'annotations'), { recursive: true });

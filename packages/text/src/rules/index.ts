@@ -18,7 +18,7 @@ import { splitEllipsis } from './split-ellipsis.ts';
 import { splitUnspaced } from './split-unspaced.ts';
 import type { TokenRule } from './token-rule.ts';
 
-export type { Decision, StopRule } from './rule.ts';
+export type { StopRule } from './rule.ts';
 export type { TokenRule, TokenVerdict } from './token-rule.ts';
 
 /** The stop rules in the order they run; the first that decides wins, and a stop nobody keeps ends the sentence. */
