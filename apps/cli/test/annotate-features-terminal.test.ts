@@ -111,7 +111,8 @@ for (const size of SIZES) {
       term.start('A', size, { corpus: dir, config, env: 'NO_COLOR=1' });
       await term.waitFor('A', 'sentence 1/4');
       const quote = await term.press('A', 'f', 'sentence 2/4');
-      expect(quote).toMatch(/why: .*quotation .*→ quote/);
+      // The default labeller decides; the why line names the rules' cues behind what it saw.
+      expect(quote).toMatch(/why \(rule cues\): .*quotation .*→ quote/);
       const sgr = [...term.screenWithEscapes('A').matchAll(/\u001b\[([\d;]*)m/g)].map((m) => m[1]!);
       const colours = sgr.filter((params) => params.split(';').some((p) => /^(3[0-8]|9[0-7]|4[0-8]|10[0-7])$/.test(p)));
       expect(colours).toEqual([]);

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } fro
 import { join } from 'node:path';
 import { digestFolder } from '@stance/export';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runStance, tempDir } from './helpers/run-stance.ts';
+import { ROOT, runStance, STANCE_BIN, tempDir } from './helpers/run-stance.ts';
 
 const stance = (cwd: string, args: string[]) => runStance(args, { cwd });
 
@@ -72,16 +72,12 @@ describe('issue 11.7: kill -9 during an export leaves a hidden folder the next r
     cpSync(join(documents, last), join(dir, last));
     rmSync(join(documents, last));
     expect(spawnSync('mkfifo', [join(documents, last)]).status).toBe(0);
-    const child = spawn(
-      join(ROOT, 'node_modules/.bin/tsx'),
-      ['apps/cli/src/main.ts', 'export', '--corpus', 'corpus', '--out', 'ds'],
-      {
-        cwd: ROOT,
-        env: { ...process.env, INIT_CWD: dir, NO_COLOR: '1' },
-        detached: true,
-        stdio: 'ignore',
-      },
-    );
+    const child = spawn(process.execPath, [STANCE_BIN, 'export', '--corpus', 'corpus', '--out', 'ds'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
+      detached: true,
+      stdio: 'ignore',
+    });
     // Wait (bounded) for the hidden folder to hold the first rows.
     const hidden = () => readdirSync(dir).filter((n) => n.startsWith('.ds.tmp-'));
     const deadline = Date.now() + 120_000;
@@ -128,7 +124,7 @@ describe('issue 11.8 and 11.7: empty exports and unreadable log names', { timeou
     const some = readdirSync(annotations).find((f) => f.endsWith('.jsonl'))!;
     const bad = join(annotations, 'x y.jsonl');
     cpSync(join(annotations, some), bad);
-    const warning = `stance: warning: ${bad}: not read: "x y" is not an annotator name (letters, digits, '.', '_' or '-'); rename the file to count its labels`;
+    const warning = `stance: warning: ${bad}: not read: "x y" is not an annotator name (letters of any script, digits, '.', '_' or '-'); rename the file to count its labels`;
     for (const args of [
       ['agree', '--resamples', '10'],
       ['export', '--out', 'ds'],

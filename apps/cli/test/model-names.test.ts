@@ -7,7 +7,7 @@ describe('issue 11.8: an unknown --model is a usage error that lists the names t
       cwd: ROOT,
     });
     expect(r.stderr).toBe(
-      'stance: unknown model "foo": not a built-in model (majority, rules, nb, logreg, hybrid), not cmd:PROGRAM, and no such file\n',
+      'stance: unknown model "foo": not a built-in model (majority, rules, nb, logreg, default, hybrid), not cmd:PROGRAM, and no such file\n',
     );
     expect(r.stdout).toBe('');
     expect(r.status).toBe(2);
@@ -18,7 +18,7 @@ describe('issue 11.8: an unknown --model is a usage error that lists the names t
     (...args) => {
       const r = runStance([...args, '--model', 'foo'], { cwd: ROOT, input: '' });
       expect(r.stderr).toBe(
-        'stance: unknown model "foo": not a built-in model and no such file; give rules, or a model file made by `stance train --model nb|logreg|hybrid`\n',
+        'stance: unknown model "foo": not a built-in model and no such file; give default, rules, or a model file made by `stance train --model nb|logreg|hybrid`\n',
       );
       expect(r.status).toBe(2);
     },

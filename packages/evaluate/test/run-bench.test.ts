@@ -100,7 +100,7 @@ describe('runBench on a train/test split', () => {
       expect.objectContaining({
         exitCode: 2,
         message:
-          'unknown model "foo": not a built-in model (majority, rules, nb, logreg, hybrid), not cmd:PROGRAM, and no such file',
+          'unknown model "foo": not a built-in model (majority, rules, nb, logreg, default, hybrid), not cmd:PROGRAM, and no such file',
       }),
     );
   });

@@ -41,7 +41,7 @@ describe('issue 11.7: a log whose name is not an annotator name is not skipped w
     writeFileSync(join(dir, 'x y.jsonl'), `${JSON.stringify({ ...labelEvent('s', 'quote'), annotator: 'x y' })}\n`);
     const warnings: string[] = [];
     expect([...readAllLogs(corpus, (w) => warnings.push(w)).keys()]).toEqual(['alice']);
-    const expected = `${join(dir, 'x y.jsonl')}: not read: "x y" is not an annotator name (letters, digits, '.', '_' or '-'); rename the file to count its labels`;
+    const expected = `${join(dir, 'x y.jsonl')}: not read: "x y" is not an annotator name (letters of any script, digits, '.', '_' or '-'); rename the file to count its labels`;
     expect(warnings).toEqual([expected]);
     const listed: string[] = [];
     expect(listAnnotatorLogs(corpus, (w) => listed.push(w))).toEqual([

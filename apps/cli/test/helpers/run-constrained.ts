@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { ROOT } from './run-stance.ts';
+import { STANCE_BIN } from './run-stance.ts';
 
 /** The user the permission tests run `stance` as: `nobody` when we are root (root ignores file modes), else us. */
 export const UNPRIVILEGED = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
@@ -14,8 +14,8 @@ export const UNPRIVILEGED = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 
  */
 export const CAN_RUN_UNPRIVILEGED =
   UNPRIVILEGED === undefined ||
-  spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', '--help'], {
-    cwd: ROOT,
+  spawnSync(process.execPath, [STANCE_BIN, '--help'], {
+    cwd: tmpdir(),
     stdio: 'ignore',
     ...UNPRIVILEGED,
   }).status === 0;
@@ -25,7 +25,7 @@ export const HAS_PRLIMIT = spawnSync('prlimit', ['--version']).status === 0;
 
 /** Options of runStanceConstrained. */
 export interface ConstrainedOptions {
-  /** The user's folder (INIT_CWD). */
+  /** The user's folder (the process's working directory, where relative paths resolve). */
   cwd: string;
   /** Run as the unprivileged user (see UNPRIVILEGED). */
   unprivileged?: boolean;
@@ -39,18 +39,16 @@ export interface ConstrainedOptions {
  * cap on file size (a write past it fails part way, as on a full disk, without needing to mount anything).
  */
 export function runStanceConstrained(args: readonly string[], options: ConstrainedOptions) {
-  const tsx = join(ROOT, 'node_modules/.bin/tsx');
-  const argv = ['apps/cli/src/main.ts', ...args];
+  const argv = [STANCE_BIN, ...args];
   const [command, commandArgs] =
     options.maxFileBytes === undefined
-      ? [tsx, argv]
-      : ['prlimit', [`--fsize=${options.maxFileBytes}`, '--', tsx, ...argv]];
+      ? [process.execPath, argv]
+      : ['prlimit', [`--fsize=${options.maxFileBytes}`, '--', process.execPath, ...argv]];
   const as = options.unprivileged === true ? UNPRIVILEGED : undefined;
   return spawnSync(command, commandArgs, {
-    cwd: ROOT,
+    cwd: options.cwd,
     encoding: 'utf8',
-    // tsx caches compiled files under the temp folder; another user gets a cache of their own.
-    env: { ...process.env, NO_COLOR: '1', INIT_CWD: options.cwd, ...options.env },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
     ...(as ?? {}),
   });
 }
