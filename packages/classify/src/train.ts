@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { StanceError } from '@stance/schema';
 import { quoteContext } from './context.ts';
+import { RowSetHasher } from './feature-groups.ts';
+import { FeatureSpace } from './feature-space.ts';
 import type { FeatureSettings } from './features.ts';
-import { DEFAULT_FEATURES, sentenceFeatures } from './features.ts';
-import { fitLogistic } from './logistic-regression.ts';
+import { DEFAULT_FEATURES } from './features.ts';
+import { fitLogistic, fitLogisticDense } from './logistic-regression.ts';
 import { fitNaiveBayes } from './naive-bayes.ts';
 import type { EncodeProgress } from './sentence-encoder.ts';
 import { USE_ENCODER_ID, useEncoder } from './sentence-encoder.ts';
-import { buildVocabulary, denseRow, nbScale, toRow } from './sparse.ts';
+import { nbScale, renumberRows, rowNorms, SentenceRowsBuilder } from './sparse.ts';
 import type { TrainedModel, TrainedModelData } from './trained-model.ts';
 import { MODEL_FORMAT_VERSION, modelFromData } from './trained-model.ts';
 
@@ -74,38 +76,80 @@ export function train(kind: TrainKind, examples: readonly Example[], options: Tr
   if (labels.length < 2) throw new StanceError(`need at least two labels to train, got ${JSON.stringify(labels)}`);
   const index = new Map(labels.map((l, i) => [l, i]));
   const features: FeatureSettings = { ...DEFAULT_FEATURES, ...options.features };
+  const K = labels.length;
+  const y = new Int32Array(examples.length);
+  const docs = new Array<number>(K).fill(0);
+  examples.forEach((e, i) => {
+    const k = index.get(e.label);
+    if (k === undefined) throw new StanceError(`label ${JSON.stringify(e.label)} is not in the model's labels`);
+    y[i] = k;
+    docs[k]! += 1;
+  });
   const context = quoteContext(
     examples.map((e) => e.text),
     examples.map((e) => e.doc),
   );
-  const sets = examples.map((e, i) => sentenceFeatures(e.text, context[i]!, features));
-  const vocab = buildVocabulary(sets, features.minCount);
-  const y = examples.map((e) => {
-    const k = index.get(e.label);
-    if (k === undefined) throw new StanceError(`label ${JSON.stringify(e.label)} is not in the model's labels`);
-    return k;
-  });
-  const counts: Record<string, number> = Object.fromEntries(labels.map((l) => [l, 0]));
-  for (const e of examples) counts[e.label]! += 1;
+  // One pass: features to ids, class counts per feature (naive Bayes, NB scaling and minCount all read them) and, for
+  // logistic regression, the rows. Naive Bayes keeps no rows at all.
+  const space = FeatureSpace.growing(features);
+  const builder = kind === 'nb' ? undefined : new SentenceRowsBuilder();
+  const hasher = kind === 'nb' ? undefined : new RowSetHasher();
+  let counts = new Float64Array(1024 * K);
+  for (let i = 0; i < examples.length; i++) {
+    const n = space.extract(examples[i]!.text, context[i]!);
+    if (space.size * K > counts.length) {
+      let cap = counts.length * 2;
+      while (cap < space.size * K) cap *= 2;
+      const next = new Float64Array(cap);
+      next.set(counts);
+      counts = next;
+    }
+    const { ids } = space;
+    const k = y[i]!;
+    for (let p = 0; p < n; p++) counts[ids[p]! * K + k]! += 1;
+    builder?.push(space.factored!);
+    hasher?.add(ids, n, i);
+  }
+  let dims = space.size;
+  let vocabulary = space.vocabulary();
+  let rows = builder?.finish(space.tokenFeatures());
+  let keep: Int32Array | undefined;
+  const allDims = dims;
+  if (features.minCount > 1) {
+    keep = new Int32Array(dims);
+    let kept = 0;
+    for (let j = 0; j < dims; j++) {
+      let total = 0;
+      for (let k = 0; k < K; k++) total += counts[j * K + k]!;
+      if (total >= features.minCount) {
+        for (let k = 0; k < K; k++) counts[kept * K + k] = counts[j * K + k]!;
+        vocabulary[kept] = vocabulary[j]!;
+        keep[j] = kept++;
+      } else keep[j] = -1;
+    }
+    dims = kept;
+    vocabulary = vocabulary.slice(0, kept);
+    if (rows) rows = renumberRows(rows, keep);
+  }
+  counts = counts.subarray(0, dims * K);
+  const dataCounts: Record<string, number> = Object.fromEntries(labels.map((l, k) => [l, docs[k]!]));
   const base = {
     format: 'stance-model' as const,
     version: MODEL_FORMAT_VERSION,
     name: kind,
     labels,
     features,
-    vocabulary: [...vocab.keys()],
-    data: { examples: examples.length, sha256: options.dataSha256 ?? examplesSha256(examples), counts },
+    vocabulary,
+    data: {
+      examples: examples.length,
+      sha256: options.dataSha256 ?? examplesSha256(examples),
+      counts: dataCounts,
+    },
   };
   let data: TrainedModelData;
   if (kind === 'nb') {
-    const rows = sets.map((s) => toRow(s, vocab, false));
     const nb = { alpha: options.alpha ?? 0.5, uniformPrior: options.uniformPrior ?? false };
-    data = {
-      ...base,
-      kind,
-      options: nb,
-      params: fitNaiveBayes(rows, y, labels.length, vocab.size, nb.alpha, nb.uniformPrior),
-    };
+    data = { ...base, kind, options: nb, params: fitNaiveBayes(counts, docs, dims, nb.alpha, nb.uniformPrior) };
   } else {
     const lr = {
       l2: options.l2 ?? 3e-3,
@@ -113,27 +157,23 @@ export function train(kind: TrainKind, examples: readonly Example[], options: Tr
       maxIterations: options.maxIterations ?? 300,
       nbScale: options.nbScale ?? true,
     };
-    let scale: number[] | undefined;
-    if (lr.nbScale) {
-      const counts = sets.map((s) => toRow(s, vocab, false));
-      scale = nbScale(fitNaiveBayes(counts, y, labels.length, vocab.size, 1, true).logLikelihood, vocab.size);
-    }
-    const rows = sets.map((s) => toRow(s, vocab, true, scale));
-    const fitted = fitLogistic(rows, y, labels.length, vocab.size, lr);
-    const sparse = scale ? { ...fitted, scale } : fitted;
+    const scale = lr.nbScale ? nbScale(counts, K, dims) : null;
+    const groups = hasher!.groups(allDims, keep);
+    const fitted = fitLogistic(rows!, rowNorms(rows!, scale), scale, y, K, dims, lr, groups);
+    const sparse = scale ? { ...fitted, scale: Array.from(scale) } : fitted;
     if (kind === 'logreg') data = { ...base, kind, options: lr, params: sparse };
     else {
       const { embeddings } = options;
       if (embeddings?.length !== examples.length)
         throw new StanceError('a hybrid model needs one sentence embedding per example (use trainModel)');
-      const dims = embeddings[0]?.length ?? 0;
+      const width = embeddings[0]?.length ?? 0;
       const hybrid = {
         ...lr,
         denseL2: options.denseL2 ?? 1e-3,
         denseWeight: options.denseWeight ?? 0.7,
         encoder: options.encoder ?? USE_ENCODER_ID,
       };
-      const dense = fitLogistic(embeddings.map(denseRow), y, labels.length, dims, { ...lr, l2: hybrid.denseL2 });
+      const dense = fitLogisticDense(embeddings, y, K, width, { ...lr, l2: hybrid.denseL2 });
       data = { ...base, kind, options: hybrid, params: { sparse, dense } };
     }
   }

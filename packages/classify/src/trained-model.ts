@@ -1,14 +1,12 @@
 import { StanceError } from '@stance/schema';
 import { quoteContext } from './context.ts';
+import { FeatureSpace } from './feature-space.ts';
 import type { FeatureSettings } from './features.ts';
-import { sentenceFeatures } from './features.ts';
 import type { LogisticOptions, LogisticParams } from './logistic-regression.ts';
-import { logisticScores } from './logistic-regression.ts';
+import { gather } from './logistic-regression.ts';
 import type { Model, ModelPrediction } from './model.ts';
 import { softmaxPrediction } from './model.ts';
 import type { NaiveBayesParams } from './naive-bayes.ts';
-import { naiveBayesScores } from './naive-bayes.ts';
-import { denseRow, toRow } from './sparse.ts';
 
 /** Version of the saved model format. */
 export const MODEL_FORMAT_VERSION = 1;
@@ -59,9 +57,63 @@ export interface TrainedModel extends Model {
   data: TrainedModelData;
 }
 
+/** Linear scores of a model over one sentence's feature ids: `score(ids, n)` writes one logit per class into `out`. */
+type Scorer = (ids: Int32Array, n: number, out: Float64Array) => void;
+
+/**
+ * Logistic regression over feature ids: weights feature-major with the NB scale folded in (`w[k][j] * scale[j]`), so
+ * a sentence costs one pass over its ids; the row's unit-length factor comes from the squared scales.
+ */
+function logisticScorer(params: LogisticParams, dims: number): Scorer {
+  const K = params.bias.length;
+  const eff = new Float64Array(dims * K);
+  const sq = new Float64Array(dims).fill(1);
+  for (let j = 0; j < dims; j++) {
+    const s = params.scale ? params.scale[j]! : 1;
+    sq[j] = s * s;
+    for (let k = 0; k < K; k++) eff[j * K + k] = params.weights[k]![j]! * s;
+  }
+  const bias = Float64Array.from(params.bias);
+  return (ids, n, out) => {
+    let norm = 0;
+    for (let p = 0; p < n; p++) norm += sq[ids[p]!]!;
+    gather(ids, 0, n, eff, K, out);
+    const f = norm > 0 ? 1 / Math.sqrt(norm) : 1;
+    for (let k = 0; k < K; k++) out[k] = bias[k]! + f * out[k]!;
+  };
+}
+
+/** Naive Bayes over feature ids: log prior plus the log likelihood of each feature present. */
+function naiveBayesScorer(params: NaiveBayesParams, dims: number): Scorer {
+  const K = params.logPrior.length;
+  const ll = new Float64Array(dims * K);
+  for (let k = 0; k < K; k++) for (let j = 0; j < dims; j++) ll[j * K + k] = params.logLikelihood[k]![j]!;
+  const prior = Float64Array.from(params.logPrior);
+  return (ids, n, out) => {
+    gather(ids, 0, n, ll, K, out);
+    for (let k = 0; k < K; k++) out[k]! += prior[k]!;
+  };
+}
+
+/** Logits of a logistic regression over a dense vector (a sentence embedding). */
+function denseScores(params: LogisticParams, v: Float32Array): number[] {
+  return params.bias.map((b, k) => {
+    const w = params.weights[k]!;
+    let s = b;
+    for (let j = 0; j < v.length; j++) s += w[j]! * v[j]!;
+    return s;
+  });
+}
+
 /** Wrap trained data as a Model; predictions depend only on `data`, so a saved and reloaded model predicts the same. */
 export function modelFromData(data: TrainedModelData): TrainedModel {
-  const vocab = new Map(data.vocabulary.map((f, i) => [f, i]));
+  const space = FeatureSpace.fixed(data.features, data.vocabulary);
+  const dims = data.vocabulary.length;
+  const score =
+    data.kind === 'nb'
+      ? naiveBayesScorer(data.params, dims)
+      : logisticScorer(data.kind === 'logreg' ? data.params : data.params.sparse, dims);
+  const logits = new Float64Array(data.labels.length);
   const encoder = data.kind === 'hybrid' ? data.options.encoder : undefined;
   return {
     name: data.name,
@@ -77,21 +129,12 @@ export function modelFromData(data: TrainedModelData): TrainedModel {
           `model ${JSON.stringify(data.name)} needs a sentence embedding per text (${encoder}); use predictTexts`,
         );
       return texts.map((text, i): ModelPrediction => {
-        const features = sentenceFeatures(text, context[i]!, data.features);
-        if (data.kind === 'nb')
-          return softmaxPrediction(data.labels, naiveBayesScores(data.params, toRow(features, vocab, false)));
-        if (data.kind === 'logreg')
-          return softmaxPrediction(
-            data.labels,
-            logisticScores(data.params, toRow(features, vocab, true, data.params.scale)),
-          );
-        const { sparse, dense } = data.params;
+        score(space.ids, space.extract(text, context[i]!), logits);
+        const own = softmaxPrediction(data.labels, Array.from(logits));
+        if (data.kind !== 'hybrid') return own;
         const w = data.options.denseWeight;
-        const ps = softmaxPrediction(
-          data.labels,
-          logisticScores(sparse, toRow(features, vocab, true, sparse.scale)),
-        ).scores;
-        const pd = softmaxPrediction(data.labels, logisticScores(dense, denseRow(embeddings![i]!))).scores;
+        const ps = own.scores;
+        const pd = softmaxPrediction(data.labels, denseScores(data.params.dense, embeddings![i]!)).scores;
         // Mixing probabilities, not logits: each side is calibrated on its own, and a mix of two calibrated models
         // stays a probability; softmax of the logs gives the same shares back.
         return softmaxPrediction(
