@@ -4,6 +4,11 @@ export interface LbfgsOptions {
   maxIterations: number;
   /** Stop when the gradient's max-norm falls below this. @default 1e-5 */
   tolerance: number;
+  /**
+   * Also stop when the gradient's length falls below this share of its length at the start (liblinear's criterion;
+   * liblinear uses 0.01). @default 0 (off)
+   */
+  relativeTolerance: number;
   /** Number of correction pairs kept. @default 10 */
   memory: number;
 }
@@ -32,7 +37,7 @@ export function minimizeLbfgs(
   x0: Float64Array,
   options: Partial<LbfgsOptions> = {},
 ): Float64Array {
-  const { maxIterations = 200, tolerance = 1e-5, memory = 10 } = options;
+  const { maxIterations = 200, tolerance = 1e-5, relativeTolerance = 0, memory = 10 } = options;
   const n = x0.length;
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
@@ -46,10 +51,11 @@ export function minimizeLbfgs(
   let pairs = 0; // correction pairs held
   let newest = -1; // ring index of the newest pair
   let fx = f(x, g);
+  const startLength = Math.sqrt(dot(g, g));
   for (let iter = 0; iter < maxIterations; iter++) {
     let gmax = 0;
     for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(g[i]!));
-    if (gmax < tolerance) break;
+    if (gmax < tolerance || Math.sqrt(dot(g, g)) <= relativeTolerance * startLength) break;
     // Two-loop recursion: q = -H g.
     q.set(g);
     for (let c = 0; c < pairs; c++) {
