@@ -15,6 +15,7 @@ export { type Corpus, type Guideline, loadCorpus } from './load-corpus.ts';
 export { normalizeDocumentText } from './normalize-document-text.ts';
 export { isSupportedSource, parseSource, SUPPORTED_EXTENSIONS } from './parse-source.ts';
 export { type JsonlValidator, parseJsonl, readJsonl } from './read-jsonl.ts';
+export { type JsonlFile, readJsonlFile } from './read-jsonl-stream.ts';
 export { decodeUtf8, hasUtf8Bom, readFileBytes, readTextFile } from './read-text-file.ts';
 export type { RetiredSentence } from './retired.ts';
 export type { ParseOptions, SourceDocument } from './source-document.ts';

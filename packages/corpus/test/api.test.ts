@@ -24,6 +24,7 @@ test('exposes the public API', () => {
       "readFileBytes",
       "readGold",
       "readJsonl",
+      "readJsonlFile",
       "readTextFile",
       "serializeDocument",
       "syncFolder",
