@@ -30,8 +30,10 @@ const STAMP_CYCLE = 255;
 export interface FactoredSentence {
   /** Features of no single token: word and stem n-grams beyond unigrams, stems, cues, context. */
   direct: number[];
-  /** Token numbers of the sentence's distinct tokens. */
+  /** Token numbers of the sentence's distinct tokens (growing spaces). */
   tokens: number[];
+  /** The distinct tokens themselves (every space; a fixed space's unknown tokens included). */
+  infos: TokenInfo[];
   /** N-gram ids held by more than one of the tokens, once per extra holder. */
   repeated: number[];
 }
@@ -46,7 +48,7 @@ interface StemInfo {
 
 /** A token not seen before (same shape for every token, so V8 keeps one hidden class). */
 function newToken(index: number, text: string): TokenInfo {
-  return { index, text, w1: -1, charsAt: -1, charsEnd: -1, stem: null, mark: 0, charMark: 0 };
+  return { index, text, w1: -1, charsAt: -1, charsEnd: -1, stem: null, mark: 0, charMark: 0, cache: null };
 }
 
 /** Grow a typed array to at least `n` elements (doubling), keeping its contents. */
@@ -76,11 +78,12 @@ export class FeatureSpace {
   size = 0;
   /** The ids of the last `extract` call are `ids[0 .. count)`. */
   ids = new Int32Array(1024);
-  /** A growing space's last sentence in factored form (for training); null in a fixed space. */
-  readonly factored: FactoredSentence | null;
+  /** The last sentence in factored form: rows for training, per-token sums for prediction. */
+  readonly factored: FactoredSentence = { direct: [], tokens: [], infos: [], repeated: [] };
   private growing: boolean;
   private names = new Map<string, number>();
-  private nameOf: (string | undefined)[] = [];
+  // Names of named features; a named feature's `left` is its place here (pair features need no string).
+  private namedNames: string[] = [];
   private kind = new Uint8Array(1024);
   private left = new Int32Array(1024);
   private right = new Int32Array(1024);
@@ -106,7 +109,6 @@ export class FeatureSpace {
   private constructor(settings: FeatureSettings, growing: boolean) {
     this.settings = settings;
     this.growing = growing;
-    this.factored = growing ? { direct: [], tokens: [], repeated: [] } : null;
   }
 
   /** An empty space that takes every feature it meets (for training). */
@@ -122,7 +124,7 @@ export class FeatureSpace {
     space.size = vocabulary.length;
     space.seen = new Uint8Array(vocabulary.length);
     space.growing = false;
-    space.nameOf = [];
+    space.namedNames = [];
     return space;
   }
 
@@ -143,7 +145,7 @@ export class FeatureSpace {
     else this.names.set(name, id);
   }
 
-  /** Give out the next id (growing spaces). */
+  /** Give out the next id (growing spaces): a named feature, or a pair (`left`, `right`) of token or stem numbers. */
   private allocate(kind: number, name: string | undefined, left = 0, right = 0): number {
     const id = this.size++;
     if (id >= this.kind.length) {
@@ -153,9 +155,13 @@ export class FeatureSpace {
       this.seen = grown(this.seen, id + 1);
     }
     this.kind[id] = kind;
-    this.left[id] = left;
-    this.right[id] = right;
-    this.nameOf.push(name);
+    if (name !== undefined) {
+      this.left[id] = this.namedNames.length;
+      this.namedNames.push(name);
+    } else {
+      this.left[id] = left;
+      this.right[id] = right;
+    }
     return id;
   }
 
@@ -176,7 +182,6 @@ export class FeatureSpace {
     if (!this.growing) {
       const seen = this.transient.find(text, start, end, hash);
       if (seen) return seen;
-      if (this.transient.entries.length >= TRANSIENT_LIMIT) this.clearTransient();
       const info = newToken(-1, text.slice(start, end));
       this.transient.add(info, hash);
       return info;
@@ -205,6 +210,11 @@ export class FeatureSpace {
   private clearTransient(): void {
     this.transient.clear();
     this.transientSize = 0;
+  }
+
+  /** The array holding a token's n-gram ids at `charsAt .. charsEnd` (after a sentence with it was extracted). */
+  poolOf(tok: TokenInfo): Int32Array {
+    return tok.index >= 0 ? this.pool : this.transientPool;
   }
 
   /** Compute a token's n-gram ids into its pool, once. */
@@ -244,7 +254,7 @@ export class FeatureSpace {
 
   /** Add a feature that belongs to no token (bigrams, cues): also listed in `factored.direct` when tracked. */
   private addDirect(id: number): void {
-    if (this.add(id) && this.factored) this.factored.direct.push(id);
+    if (this.add(id)) this.factored.direct.push(id);
   }
 
   /**
@@ -269,11 +279,13 @@ export class FeatureSpace {
   /** Start a sentence: a fresh stamp (clearing `seen` once a cycle) and empty lists. */
   private begin(): void {
     this.count = 0;
-    if (this.factored) {
-      this.factored.direct.length = 0;
-      this.factored.tokens.length = 0;
-      this.factored.repeated.length = 0;
-    }
+    const f = this.factored;
+    f.direct.length = 0;
+    f.tokens.length = 0;
+    f.infos.length = 0;
+    f.repeated.length = 0;
+    // Only between sentences: a token met earlier in this sentence must keep its n-grams.
+    if (this.transient.entries.length >= TRANSIENT_LIMIT) this.clearTransient();
     if (++this.stamp > STAMP_CYCLE) {
       this.seen.fill(0);
       for (const t of this.tokens.entries) t.mark = t.charMark = 0;
@@ -303,10 +315,11 @@ export class FeatureSpace {
       const end = bounds[2 * i + 1]!;
       const t = this.token(lower, start, end, hashRange(lower, start, end));
       toks[i] = t;
-      // Each distinct token once in `factored.tokens`; `mark` says it is already there.
-      if (f && t.mark !== stamp) {
+      // Each distinct token once in `factored`; `mark` says it is already there.
+      if (t.mark !== stamp) {
         t.mark = stamp;
         f.tokens.push(t.index);
+        f.infos.push(t);
       }
     }
     if (s.wordNgrams >= 1)
@@ -369,9 +382,8 @@ export class FeatureSpace {
         let count = this.count;
         for (let c = t.charsAt; c < end; c++) {
           const id = pool[c]!;
-          if (seen[id] === stamp) {
-            if (f) f.repeated.push(id);
-          } else {
+          if (seen[id] === stamp) f.repeated.push(id);
+          else {
             seen[id] = stamp;
             ids[count++] = id;
           }
@@ -419,18 +431,23 @@ export class FeatureSpace {
     return { start, index };
   }
 
-  /** Name of every feature id of a growing space, in id order (what a model saves as its vocabulary). */
-  vocabulary(): string[] {
-    const out = new Array<string>(this.size);
+  /**
+   * Name of every feature id of a growing space, in id order (what a model saves as its vocabulary); with `keep`, only
+   * the ids with `keep[id] >= 0`, each at place `keep[id]`.
+   */
+  vocabulary(keep?: Int32Array): string[] {
+    const out: string[] = [];
     const tokens = this.tokens.entries;
     for (let id = 0; id < this.size; id++) {
+      if (keep && keep[id]! < 0) continue;
       const k = this.kind[id];
-      out[id] =
+      out.push(
         k === WORD_PAIR
           ? `w2:${tokens[this.left[id]!]!.text} ${tokens[this.right[id]!]!.text}`
           : k === STEM_PAIR
             ? `s2:${this.stemTexts[this.left[id]!]} ${this.stemTexts[this.right[id]!]}`
-            : this.nameOf[id]!;
+            : this.namedNames[this.left[id]!]!,
+      );
     }
     return out;
   }

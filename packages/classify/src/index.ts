@@ -1,3 +1,4 @@
+export { endsInQuote } from './context.ts';
 export type { CueRule, SentenceView } from './cue-rule.ts';
 export type { FeatureSettings } from './features.ts';
 export { DEFAULT_FEATURES } from './features.ts';

@@ -14,7 +14,7 @@ export interface NaiveBayesParams {
  * with the exact same arithmetic after loading. Counting needs no rows, so naive Bayes trains in one streaming pass.
  */
 export function fitNaiveBayes(
-  counts: Float64Array,
+  counts: ArrayLike<number>,
   docs: readonly number[],
   dims: number,
   alpha: number,

@@ -12,7 +12,7 @@ export class PairTable {
 
   constructor(capacity = 1024) {
     let n = 16;
-    while (n < capacity * 2) n *= 2;
+    while (n * 7 < capacity * 10) n *= 2;
     this.data = PairTable.empty(n);
     this.mask = n - 1;
   }
@@ -51,7 +51,8 @@ export class PairTable {
 
   /** Set pair (a, b) to `value` (a non-negative int). */
   set(a: number, b: number, value: number): void {
-    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    // Grow at 70% full: linear probing stays short there, and bigrams are most of a large vocabulary's memory.
+    if ((this.size + 1) * 10 > (this.mask + 1) * 7) this.grow();
     const at = this.slot(a, b);
     if (this.data[at] === -1) {
       this.data[at] = a;

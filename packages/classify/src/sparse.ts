@@ -125,7 +125,7 @@ export function renumberRows(rows: SentenceRows, keep: Int32Array): SentenceRows
  * sentences of class k hold feature j. For two classes this is |log-count ratio|; features that tell the classes apart
  * get larger values, which acts as a data-driven prior for the L2-penalised weights.
  */
-export function nbScale(counts: Float64Array, classes: number, dims: number): Float64Array {
+export function nbScale(counts: ArrayLike<number>, classes: number, dims: number): Float64Array {
   const logTotal = classTotals(counts, classes, dims).map((t) => Math.log(t + dims));
   const out = new Float64Array(dims);
   for (let j = 0; j < dims; j++) {
@@ -142,7 +142,7 @@ export function nbScale(counts: Float64Array, classes: number, dims: number): Fl
 }
 
 /** Sum of each class's feature counts (`counts[j * classes + k]`). */
-export function classTotals(counts: Float64Array, classes: number, dims: number): number[] {
+export function classTotals(counts: ArrayLike<number>, classes: number, dims: number): number[] {
   const totals = new Array<number>(classes).fill(0);
   for (let j = 0; j < dims; j++) for (let k = 0; k < classes; k++) totals[k]! += counts[j * classes + k]!;
   return totals;

@@ -17,6 +17,8 @@ export interface TokenInfo {
   /** The sentence (stamp) that last listed this token, and that last added its character n-grams. */
   mark: number;
   charMark: number;
+  /** What a model's scorer computed from this token's features, kept for its next sentence (see trained-model.ts). */
+  cache: Float64Array | null;
 }
 
 /**

@@ -10,6 +10,7 @@ describe('@stance/classify', () => {
         "MODEL_FORMAT_VERSION",
         "USE_ENCODER_ID",
         "commentaryProfile",
+        "endsInQuote",
         "examplesSha256",
         "findCues",
         "labelDocument",
