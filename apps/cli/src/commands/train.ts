@@ -1,25 +1,35 @@
-import { createHash } from 'node:crypto';
 import type { Example } from '@stance/classify';
 import { modelToJson, trainModel } from '@stance/classify';
-import { loadCorpus, parseJsonl, readGold, readTextFile, writeFileAtomic } from '@stance/corpus';
+import { loadCorpus, readGold, readJsonlFile, writeFileAtomic } from '@stance/corpus';
 import { parseLabelMap, progressLine } from '@stance/evaluate';
 import { docIdOf, StanceError } from '@stance/schema';
 import { numberOption, stringOption, userPath } from '../args.ts';
-import type { Command } from '../command.ts';
+import type { Command, ParsedArgs } from '../command.ts';
 
-/** Read labelled JSONL lines `{"text","label","doc"?}`; errors name FILE:LINE. */
-function parseExamples(text: string, name: string): Example[] {
-  return parseJsonl<Example>(text, name, (value, where) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-      throw new StanceError('expected a JSON object', { where });
-    const v = value as Record<string, unknown>;
-    if (typeof v['text'] !== 'string') throw new StanceError('missing "text" (string)', { where });
-    if (typeof v['label'] !== 'string' || v['label'] === '')
-      throw new StanceError('missing "label" (string)', { where });
-    const doc = v['doc'];
-    if (doc !== undefined && typeof doc !== 'string') throw new StanceError('"doc" must be a string', { where });
-    return doc === undefined ? { text: v['text'], label: v['label'] } : { text: v['text'], label: v['label'], doc };
-  });
+/** Read labelled JSONL lines `{"text","label","doc"?}` line by line; errors name FILE:LINE. */
+function readExamples(path: string, name: string): { items: Example[]; sha256: string } {
+  return readJsonlFile<Example>(
+    path,
+    (value, where) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new StanceError('expected a JSON object', { where });
+      const v = value as Record<string, unknown>;
+      if (typeof v['text'] !== 'string') throw new StanceError('missing "text" (string)', { where });
+      if (typeof v['label'] !== 'string' || v['label'] === '')
+        throw new StanceError('missing "label" (string)', { where });
+      const doc = v['doc'];
+      if (doc !== undefined && typeof doc !== 'string') throw new StanceError('"doc" must be a string', { where });
+      return doc === undefined ? { text: v['text'], label: v['label'] } : { text: v['text'], label: v['label'], doc };
+    },
+    name,
+  );
+}
+
+/** `--min-count N`: a whole number of at least 1. */
+function minCountOption(args: ParsedArgs): number {
+  const n = numberOption(args, 'min-count', 1);
+  if (!Number.isInteger(n) || n < 1) throw new StanceError('--min-count takes a whole number of at least 1');
+  return n;
 }
 
 /** Write the model atomically (corpus's writeFileAtomic), turning file-system errors into one line. */
@@ -56,7 +66,8 @@ function corpusExamples(dir: string): Example[] {
 export const trainCommand: Command = {
   name: 'train',
   summary: 'train a naive Bayes, logistic regression or hybrid (n-grams + sentence embeddings) labeler, saved as JSON',
-  usage: 'stance train (--data FILE.jsonl | --corpus DIR) [--model logreg|nb|hybrid] [--map A=x,B=y] --out MODEL.json',
+  usage:
+    'stance train (--data FILE.jsonl | --corpus DIR) [--model logreg|nb|hybrid] [--map A=x,B=y] [--max-examples N] [--min-count N] --out MODEL.json',
   options: {
     data: { type: 'string', arg: 'FILE', help: 'labelled sentences, lines {"text","label","doc"?}' },
     corpus: {
@@ -72,6 +83,16 @@ export const trainCommand: Command = {
     map: { type: 'string', arg: 'A=x,…', help: 'rename labels before training, e.g. SUBJ=opinion,OBJ=fact' },
     l2: { type: 'string', arg: 'X', help: 'logreg L2 penalty (default 0.003, chosen by cross-validation)' },
     alpha: { type: 'string', arg: 'X', help: 'nb smoothing (default 0.5)' },
+    'max-examples': {
+      type: 'string',
+      arg: 'N',
+      help: 'train on the first N labelled sentences only (for data too large)',
+    },
+    'min-count': {
+      type: 'string',
+      arg: 'N',
+      help: 'keep features seen in at least N sentences (default 1; raised as needed to keep at most 1,000,000)',
+    },
     out: { type: 'string', arg: 'FILE', help: 'where to write the model JSON (required)' },
   },
   examples: [
@@ -94,14 +115,23 @@ export const trainCommand: Command = {
     let examples: Example[];
     let dataSha256: string | undefined;
     if (data !== undefined) {
-      const text = readTextFile(userPath(io, data), data);
-      dataSha256 = createHash('sha256').update(text, 'utf8').digest('hex');
-      examples = parseExamples(text, data);
+      const file = readExamples(userPath(io, data), data);
+      examples = file.items;
+      dataSha256 = file.sha256;
       if (examples.length === 0) throw new StanceError('no labelled lines', { where: data });
     } else {
       examples = corpusExamples(userPath(io, corpus!));
     }
-    examples = examples.map((e) => ({ ...e, label: map.get(e.label) ?? e.label }));
+    if (args.values['max-examples'] !== undefined) {
+      const max = numberOption(args, 'max-examples', 0);
+      if (!Number.isInteger(max) || max < 1) throw new StanceError('--max-examples takes a whole number above 0');
+      if (examples.length > max) {
+        examples.length = max;
+        // The model then records the hash of the sentences it saw, not of the whole file.
+        dataSha256 = undefined;
+      }
+    }
+    for (const e of examples) e.label = map.get(e.label) ?? e.label;
     const labels = new Set(examples.map((e) => e.label));
     if (labels.size < 2)
       throw new StanceError(`need at least two labels, found ${JSON.stringify([...labels])}`, { where: name });
@@ -109,6 +139,8 @@ export const trainCommand: Command = {
       ...(dataSha256 !== undefined ? { dataSha256 } : {}),
       ...(args.values['l2'] !== undefined ? { l2: numberOption(args, 'l2', 1e-2) } : {}),
       ...(args.values['alpha'] !== undefined ? { alpha: numberOption(args, 'alpha', 0.5) } : {}),
+      ...(args.values['min-count'] !== undefined ? { features: { minCount: minCountOption(args) } } : {}),
+      onNotice: (message: string) => io.stderr.write(`stance: note: ${message} (--min-count N)\n`),
     };
     const started = Date.now();
     if (kind === 'hybrid')
@@ -120,7 +152,9 @@ export const trainCommand: Command = {
     };
     const model = await trainModel(kind, examples, io.stderr.isTTY ? { ...options, onProgress } : options);
     writeModel(userPath(io, out), modelToJson(model), out);
-    const counts = [...labels].sort().map((l) => `${l} ${examples.filter((e) => e.label === l).length}`);
+    const perLabel = new Map<string, number>();
+    for (const e of examples) perLabel.set(e.label, (perLabel.get(e.label) ?? 0) + 1);
+    const counts = [...labels].sort().map((l) => `${l} ${perLabel.get(l)}`);
     io.stderr.write(
       `trained ${kind} on ${examples.length} sentences (${counts.join(', ')}) in ${Date.now() - started} ms → ${out}\n`,
     );
