@@ -58,15 +58,19 @@ export function trainingFeatures(
   y: Int32Array,
   K: number,
   settings: FeatureSettings,
-  options: { rows: boolean; maxFeatures: number },
+  options: { rows: boolean; maxFeatures: number; limits?: { features: number; entries: number } },
 ): TrainingFeatures {
+  const { features: featureLimit, entries: entryLimit } = options.limits ?? {
+    features: FEATURE_LIMIT,
+    entries: ENTRY_LIMIT,
+  };
   const space = FeatureSpace.growing(settings);
   const builder = options.rows ? new SentenceRowsBuilder() : undefined;
   const hasher = options.rows ? new RowSetHasher() : undefined;
   let counts = new Int32Array(1024 * K);
   for (let i = 0; i < texts.length; i++) {
     const n = space.extract(texts[i]!, context[i]!);
-    if (space.size > FEATURE_LIMIT || (builder?.entries ?? 0) > ENTRY_LIMIT)
+    if (space.size > featureLimit || (builder?.entries ?? 0) > entryLimit)
       throw new StanceError(
         `too much training data to fit in memory: ${space.size.toLocaleString('en-US')} distinct features after ` +
           `${(i + 1).toLocaleString('en-US')} of ${texts.length.toLocaleString('en-US')} sentences; ` +
