@@ -76,6 +76,11 @@ export class FeatureSpace {
   readonly settings: FeatureSettings;
   /** Number of feature ids given out. */
   size = 0;
+
+  /** Number of tokens in the table (token numbers are 0 .. tokenCount - 1). */
+  get tokenCount(): number {
+    return this.tokens.entries.length;
+  }
   /** The ids of the last `extract` call are `ids[0 .. count)`. */
   ids = new Int32Array(1024);
   /** The last sentence in factored form: rows for training, per-token sums for prediction. */

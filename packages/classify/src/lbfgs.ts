@@ -11,6 +11,12 @@ export interface LbfgsOptions {
   relativeTolerance: number;
   /** Number of correction pairs kept. @default 10 */
   memory: number;
+  /**
+   * A diagonal estimate of the inverse Hessian (one positive number per coordinate), used as the initial matrix of the
+   * two-loop recursion, rescaled each step by the latest pair's curvature. Without it the initial matrix is a multiple
+   * of the identity. @default none
+   */
+  preconditioner?: Float64Array;
 }
 
 /** Dot product of two vectors of the same length. */
@@ -37,7 +43,7 @@ export function minimizeLbfgs(
   x0: Float64Array,
   options: Partial<LbfgsOptions> = {},
 ): Float64Array {
-  const { maxIterations = 200, tolerance = 1e-5, relativeTolerance = 0, memory = 10 } = options;
+  const { maxIterations = 200, tolerance = 1e-5, relativeTolerance = 0, memory = 10, preconditioner: d } = options;
   const n = x0.length;
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
@@ -64,8 +70,20 @@ export function minimizeLbfgs(
       alpha[k] = a;
       axpy(-a, Y[k]!, q);
     }
-    const gamma = pairs > 0 ? 1 / (rho[newest]! * dot(Y[newest]!, Y[newest]!)) : 1 / Math.max(gmax, 1);
-    for (let i = 0; i < n; i++) q[i]! *= gamma;
+    if (d) {
+      // H0 = γ·D with γ = sᵀy / yᵀDy, the scaling that makes H0 agree with the latest pair along y.
+      let gamma = 1;
+      if (pairs > 0) {
+        const y = Y[newest]!;
+        let ydy = 0;
+        for (let i = 0; i < n; i++) ydy += y[i]! * y[i]! * d[i]!;
+        gamma = 1 / (rho[newest]! * ydy);
+      }
+      for (let i = 0; i < n; i++) q[i]! *= gamma * d[i]!;
+    } else {
+      const gamma = pairs > 0 ? 1 / (rho[newest]! * dot(Y[newest]!, Y[newest]!)) : 1 / Math.max(gmax, 1);
+      for (let i = 0; i < n; i++) q[i]! *= gamma;
+    }
     for (let c = pairs - 1; c >= 0; c--) {
       const k = (newest - c + memory) % memory;
       const b = rho[k]! * dot(Y[k]!, q);

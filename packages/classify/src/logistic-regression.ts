@@ -144,6 +144,48 @@ function scatter(index: Int32Array, from: number, to: number, g: Float64Array, K
     }
 }
 
+/**
+ * A diagonal estimate of the inverse Hessian of fitLogistic's objective, for L-BFGS's initial matrix: coordinate (g, k)
+ * has curvature about l2 + c·Σ_r weight_r·(rowScale_r·factor_g)² over the rows holding group g (a binary feature's
+ * squared value, times the softmax's p(1 − p), folded into c). Frequent features (cues, common n-grams) curve far more
+ * than rare ones, and a multiple of the identity treats them alike. With c = 0.05 (and the per-step rescaling in
+ * minimizeLbfgs) L-BFGS took 13, 16 and 13 passes instead of 28, 18 and 27 on CheckThat, PolNeAR and the 50,000-sentence
+ * bench data, the same macro-F1 to 4 decimals; it never took more than one pass more over L2 1e-3 to 3e-2.
+ * `rows` must already be renumbered to groups (fitLogistic does that).
+ */
+function diagonalPreconditioner(
+  rows: SentenceRows,
+  rowScale: Float64Array,
+  classWeight: Float64Array,
+  y: ArrayLike<number>,
+  factor: Float64Array,
+  l2: number,
+  K: number,
+): Float64Array {
+  const { start, tokensAt, repeatedAt, index, tokenStart, tokenIndex } = rows;
+  const G = factor.length;
+  const m = rows.rows;
+  const c = 0.05;
+  const sum = new Float64Array(G);
+  const tokenSum = new Float64Array(tokenStart.length - 1);
+  for (let r = 0; r < m; r++) {
+    const v = (rowScale[r]! * rowScale[r]! * classWeight[y[r]!]!) / m;
+    for (let p = start[r]!; p < tokensAt[r]!; p++) sum[index[p]!]! += v;
+    for (let p = tokensAt[r]!; p < repeatedAt[r]!; p++) tokenSum[index[p]!]! += v;
+    for (let p = repeatedAt[r]!; p < start[r + 1]!; p++) sum[index[p]!]! -= v;
+  }
+  for (let t = 0; t < tokenSum.length; t++)
+    for (let p = tokenStart[t]!; p < tokenStart[t + 1]!; p++) sum[tokenIndex[p]!]! += tokenSum[t]!;
+  const d = new Float64Array(G * K + K);
+  for (let g = 0; g < G; g++) {
+    const inverse = 1 / (l2 + c * Math.max(0, sum[g]!) * factor[g]! * factor[g]!);
+    for (let k = 0; k < K; k++) d[g * K + k] = inverse;
+  }
+  // The biases: unpenalised, each sees every row (weights averaging to about 1).
+  for (let k = 0; k < K; k++) d[G * K + k] = 1 / c;
+  return d;
+}
+
 /** Numbers 0 .. n-1 ordered by `key` descending (ties by number), as a renumbering: `order[old] = new`. */
 function byFrequency(key: Float64Array | Int32Array): Int32Array {
   const ids = Int32Array.from({ length: key.length }, (_, i) => i);
@@ -303,6 +345,7 @@ export function fitLogistic(
   const x = minimizeLbfgs(objective, new Float64Array(G * K + K), {
     maxIterations: options.maxIterations,
     relativeTolerance: 1e-3,
+    preconditioner: diagonalPreconditioner({ ...rows, tokenStart, tokenIndex }, rowScale, cw, y, factor, options.l2, K),
   });
   const weights: number[][] = [];
   for (let k = 0; k < K; k++) {

@@ -1,5 +1,5 @@
 import { StanceError } from '@stance/schema';
-import { RowSetHasher } from './feature-groups.ts';
+import { FeatureTally } from './feature-groups.ts';
 import { FeatureSpace } from './feature-space.ts';
 import type { FeatureSettings } from './features.ts';
 import type { FeatureGroups } from './logistic-regression.ts';
@@ -66,52 +66,43 @@ export function trainingFeatures(
   };
   const space = FeatureSpace.growing(settings);
   const builder = options.rows ? new SentenceRowsBuilder() : undefined;
-  const hasher = options.rows ? new RowSetHasher() : undefined;
-  let counts = new Int32Array(1024 * K);
+  const tally = new FeatureTally(K, options.rows);
   for (let i = 0; i < texts.length; i++) {
-    const n = space.extract(texts[i]!, context[i]!);
+    space.extract(texts[i]!, context[i]!);
     if (space.size > featureLimit || (builder?.entries ?? 0) > entryLimit)
       throw new StanceError(
         `too much training data to fit in memory: ${space.size.toLocaleString('en-US')} distinct features after ` +
           `${(i + 1).toLocaleString('en-US')} of ${texts.length.toLocaleString('en-US')} sentences; ` +
           'train on fewer sentences (stance train --max-examples N)',
       );
-    if (space.size * K > counts.length) {
-      let cap = counts.length * 2;
-      while (cap < space.size * K) cap *= 2;
-      const next = new Int32Array(cap);
-      next.set(counts);
-      counts = next;
-    }
-    const { ids } = space;
-    const k = y[i]!;
-    for (let p = 0; p < n; p++) counts[ids[p]! * K + k]! += 1;
-    builder?.push(space.factored!);
-    hasher?.add(ids, n, i);
+    tally.add(space.factored, y[i]!, i, space.size, space.tokenCount);
+    builder?.push(space.factored);
   }
+  const tokenFeatures = space.tokenFeatures();
+  tally.fold(tokenFeatures);
+  const counts = tally.counts;
   const seen = space.size;
   const minCount = minCountFor(counts, K, seen, settings.minCount, options.maxFeatures);
-  let rows = builder?.finish(space.tokenFeatures());
+  let rows = builder?.finish(tokenFeatures);
   let keep: Int32Array | undefined;
   let dims = seen;
+  let kept = counts.subarray(0, seen * K);
   if (minCount > 1) {
     keep = new Int32Array(seen);
-    let kept = 0;
+    dims = 0;
     for (let j = 0; j < seen; j++) {
       let total = 0;
       for (let k = 0; k < K; k++) total += counts[j * K + k]!;
-      if (total >= minCount) {
-        for (let k = 0; k < K; k++) counts[kept * K + k] = counts[j * K + k]!;
-        keep[j] = kept++;
-      } else keep[j] = -1;
+      keep[j] = total >= minCount ? dims++ : -1;
     }
-    dims = kept;
+    kept = new Int32Array(dims * K);
+    for (let j = 0; j < seen; j++) if (keep[j]! >= 0) kept.set(counts.subarray(j * K, j * K + K), keep[j]! * K);
     if (rows) rows = renumberRows(rows, keep);
   }
   const vocabulary = space.vocabulary(keep);
-  const groups = hasher?.groups(seen, keep);
+  const groups = options.rows ? tally.groups(seen, keep) : undefined;
   return {
-    counts: counts.slice(0, dims * K),
+    counts: kept.slice(),
     dims,
     vocabulary,
     ...(rows ? { rows } : {}),

@@ -1,7 +1,7 @@
 import { isStanceError } from '@stance/schema';
 import { describe, expect, it } from 'vitest';
 import { quoteContext } from '../src/context.ts';
-import { DEFAULT_FEATURES } from '../src/features.ts';
+import { DEFAULT_FEATURES, sentenceFeatures } from '../src/features.ts';
 import { train } from '../src/index.ts';
 import { trainingFeatures } from '../src/training-features.ts';
 
@@ -60,5 +60,36 @@ describe('training memory', () => {
     const quiet: string[] = [];
     expect(train('nb', data.slice(0, 20), { onNotice: (m) => quiet.push(m) }).data.features.minCount).toBe(1);
     expect(quiet).toEqual([]);
+  });
+});
+
+describe('trainingFeatures', () => {
+  // Counts and groups are tallied in factored form (per token, minus repeated n-grams); they must be what the feature
+  // sets say: per class, how many sentences hold each feature, and groups of features held by exactly the same sentences.
+  it('counts each feature per class and groups features held by the same sentences', () => {
+    const data = sentences(120).map((e, i) => ({ ...e, text: i % 7 === 0 ? `“${e.text}` : e.text }));
+    const texts = data.map((e) => e.text);
+    const context = quoteContext(texts);
+    const y = Int32Array.from(data, (e) => (e.label === 'a' ? 0 : 1));
+    const got = trainingFeatures(texts, context, y, 2, DEFAULT_FEATURES, { rows: true, maxFeatures: 1e6 });
+    const rowsOf = new Map<string, number[]>();
+    texts.forEach((t, i) => {
+      for (const f of sentenceFeatures(t, context[i]!, DEFAULT_FEATURES)) rowsOf.set(f, [...(rowsOf.get(f) ?? []), i]);
+    });
+    expect(got.vocabulary.length).toBe(rowsOf.size);
+    const byGroup = new Map<number, string>();
+    got.vocabulary.forEach((f, j) => {
+      const rows = rowsOf.get(f)!;
+      expect([got.counts[2 * j], got.counts[2 * j + 1]]).toEqual([
+        rows.filter((r) => y[r] === 0).length,
+        rows.filter((r) => y[r] === 1).length,
+      ]);
+      const key = rows.join(',');
+      const g = got.groups!.of[j]!;
+      if (byGroup.has(g)) expect(byGroup.get(g)).toBe(key);
+      else byGroup.set(g, key);
+    });
+    // And no two groups hold the same rows.
+    expect(new Set(byGroup.values()).size).toBe(byGroup.size);
   });
 });
