@@ -76,6 +76,8 @@ export class FeatureSpace {
   readonly settings: FeatureSettings;
   /** Number of feature ids given out. */
   size = 0;
+  /** Whether a quotation is open at the end of the last sentence extracted (set when the settings have cues). */
+  endsInQuote = false;
 
   /** Number of tokens in the table (token numbers are 0 .. tokenCount - 1). */
   get tokenCount(): number {
@@ -396,7 +398,9 @@ export class FeatureSpace {
         this.count = count;
       }
     if (s.cues) {
-      const cues = findCues(viewSentence(text, inQuote));
+      const view = viewSentence(text, inQuote);
+      this.endsInQuote = view.endsInQuote;
+      const cues = findCues(view);
       const counts = new Map<string, number>();
       for (const c of cues) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
       for (const [kind, n] of counts) {

@@ -163,9 +163,10 @@ export function modelFromData(data: TrainedModelData): TrainedModel {
     data,
     ...(encoder === undefined ? {} : { encoder }),
     predict(texts, options = {}) {
-      const context = options.independent
-        ? texts.map(() => false)
-        : quoteContext(texts, undefined, options.startsInQuote);
+      // With cues on, extract scans each sentence's quotations anyway, and says whether one is open at its end.
+      const chain = !options.independent && data.features.cues;
+      const context = options.independent || chain ? [] : quoteContext(texts, undefined, options.startsInQuote);
+      let open = options.startsInQuote ?? false;
       const { embeddings } = options;
       if (data.kind === 'hybrid' && embeddings?.length !== texts.length)
         throw new StanceError(
@@ -173,7 +174,8 @@ export function modelFromData(data: TrainedModelData): TrainedModel {
         );
       const { space, score } = ready ?? prepare();
       return texts.map((text, i): ModelPrediction => {
-        space.extract(text, context[i]!);
+        space.extract(text, chain ? open : (context[i] ?? false));
+        open = space.endsInQuote;
         score(space, logits);
         const own = softmaxPrediction(data.labels, Array.from(logits));
         if (data.kind !== 'hybrid') return own;
