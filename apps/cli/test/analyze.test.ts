@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { madeUpSentences } from './helpers/made-up-text.ts';
 import { runStance } from './helpers/run-stance.ts';
 
 const stance = (args: string[], input = '', env: NodeJS.ProcessEnv = { NO_COLOR: '1' }) =>
@@ -151,5 +152,23 @@ describe('stance analyze', () => {
     const r = stance(args, 'Some text.');
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('stance:'))).toEqual([line]);
+  });
+});
+
+// Regression (issue 11): `analyze` held every sentence's result and built its whole output as one string: 50 MB of
+// text took 3.4 GB, and `--jsonl` failed with `Invalid string length`. 60,000 made-up sentences (6.5 MB) under a 64 MB
+// heap crashed the earlier code; now each batch is written as it is labelled.
+describe('stance analyze on a large input', { timeout: 300_000 }, () => {
+  it('--jsonl streams within a small heap: every sentence, then the profile', () => {
+    const file = join(dir, 'big.txt');
+    writeFileSync(file, `${madeUpSentences(60_000).join(' ')}\n`);
+    const r = runStance(['analyze', file, '--jsonl'], {
+      env: { NODE_OPTIONS: '--max-old-space-size=64' },
+    });
+    expect(r.stderr).not.toMatch(/heap|\n\s+at |FATAL/i);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(60_001);
+    expect(JSON.parse(lines.at(-1)!).profile.sentences).toBe(60_000);
   });
 });

@@ -7,6 +7,7 @@ import type { Sentence } from '@stance/schema';
 import { textHash } from '@stance/schema';
 import { describe, expect, it } from 'vitest';
 import { smallCorpusDir } from './annotate-fixture.ts';
+import { madeUpSentences } from './helpers/made-up-text.ts';
 import { runStance, runStanceInProcess, tempDir } from './helpers/run-stance.ts';
 import { labelEvent, sentencesOf, teamDocuments, writeDocuments, writeLogs } from './helpers/team-corpus.ts';
 
@@ -179,6 +180,9 @@ describe('stance train', () => {
     ['a non-JSON line', ['--data', 'BAD'], 'bad.jsonl:2: not a JSON line'],
     ['a missing label', ['--data', 'NOLABEL'], 'nolabel.jsonl:1: missing "label"'],
     ['a single label', ['--data', 'ONE'], 'need at least two labels'],
+    ['an empty file', ['--data', 'EMPTYFILE'], 'empty.jsonl: no labelled lines'],
+    ['a bad --max-examples', ['--data', 'DATA', '--max-examples', '0'], '--max-examples takes a whole number above 0'],
+    ['a bad --min-count', ['--data', 'DATA', '--min-count', '1.5'], '--min-count takes a whole number of at least 1'],
     ['no --out', ['--data', 'DATA', '--no-out'], '--out MODEL.json is required'],
     ['an unknown model kind', ['--data', 'DATA', '--model', 'svm'], '--model must be logreg, nb or hybrid'],
     ['a bad --map', ['--data', 'DATA', '--map', 'SUBJ'], '--map takes FROM=TO pairs'],
@@ -186,10 +190,12 @@ describe('stance train', () => {
     writeFileSync(join(dir, 'bad.jsonl'), '{"text":"a","label":"x"}\n{oops\n');
     writeFileSync(join(dir, 'nolabel.jsonl'), '{"text":"a"}\n');
     writeFileSync(join(dir, 'one.jsonl'), '{"text":"a","label":"x"}\n{"text":"b","label":"x"}\n');
+    writeFileSync(join(dir, 'empty.jsonl'), '');
     const files: Record<string, string> = {
       BAD: join(dir, 'bad.jsonl'),
       NOLABEL: join(dir, 'nolabel.jsonl'),
       ONE: join(dir, 'one.jsonl'),
+      EMPTYFILE: join(dir, 'empty.jsonl'),
       DATA: data,
       EMPTY: mkdtempSync(join(tmpdir(), 'stance-empty-')),
       NOWHERE: join(dir, 'no/such/folder/m.json'),
@@ -201,5 +207,39 @@ describe('stance train', () => {
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'never.json'))).toBe(false);
+  });
+
+  it('--max-examples trains on the first N sentences and records their hash, not the file’s', () => {
+    const out = join(dir, 'first6.json');
+    const r = stance(['train', '--data', data, '--max-examples', '6', '--min-count', '2', '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/trained logreg on 6 sentences \(OBJ 2, SUBJ 4\)/);
+    const model = JSON.parse(readFileSync(out, 'utf8'));
+    expect(model.data.examples).toBe(6);
+    expect(model.data.sha256).not.toBe(createHash('sha256').update(dataText).digest('hex'));
+    expect(model.features.minCount).toBe(2);
+  });
+});
+
+// Regression (issue 11): 50 MB of sentences crashed `train` with a heap overflow and a native stack trace. Here 20,000
+// made-up sentences (2.7 MB) under a 96 MB heap crashed the earlier code the same way; they must train, with one line.
+describe('stance train on a large file', { timeout: 300_000 }, () => {
+  it('finishes within a small heap: exit 0, one stderr line, no stack trace', () => {
+    const big = join(dir, 'big.jsonl');
+    const labels = ['fact', 'opinion', 'fact'];
+    writeFileSync(
+      big,
+      `${madeUpSentences(20_000)
+        .map((text, i) => JSON.stringify({ text, label: labels[i % 3] }))
+        .join('\n')}\n`,
+    );
+    const out = join(dir, 'big-model.json');
+    const r = runStance(['train', '--data', big, '--out', out], {
+      env: { NODE_OPTIONS: '--max-old-space-size=96' },
+    });
+    expect(r.stderr).not.toMatch(/heap|\n\s+at |FATAL/i);
+    expect(r.status).toBe(0);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^trained logreg on 20000 sentences/)]);
+    expect(JSON.parse(readFileSync(out, 'utf8')).data.examples).toBe(20_000);
   });
 });

@@ -1,3 +1,4 @@
+export { endsInQuote } from './context.ts';
 export type { CueRule, SentenceView } from './cue-rule.ts';
 export type { BinaryComponent } from './default-model/binary-scorer.ts';
 export type { BuildFile } from './default-model/build.ts';

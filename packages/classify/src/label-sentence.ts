@@ -59,9 +59,12 @@ export function predictFromView(text: string, inQuote: boolean): { prediction: P
   return { prediction: { label, confidence: scores[label] ?? 0, scores, cues }, endsInQuote: view.endsInQuote };
 }
 
-/** Label the sentences of one document in order, carrying an open quotation from one sentence into the next. */
-export function labelDocument(texts: readonly string[]): Prediction[] {
-  let inQuote = false;
+/**
+ * Label the sentences of one document in order, carrying an open quotation from one sentence into the next
+ * (`startsInQuote`: one is open where the first starts).
+ */
+export function labelDocument(texts: readonly string[], startsInQuote = false): Prediction[] {
+  let inQuote = startsInQuote;
   return texts.map((text) => {
     const { prediction, endsInQuote } = predictFromView(text, inQuote);
     inQuote = endsInQuote;

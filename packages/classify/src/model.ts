@@ -13,6 +13,11 @@ export interface ModelPrediction {
 export interface PredictOptions {
   /** Treat every text as its own document (no quotation carried from the previous text). @default false */
   independent?: boolean;
+  /**
+   * A quotation opened before the first text is still open where it starts: the texts continue a document whose
+   * earlier sentences were labelled in an earlier call (see `endsInQuote`). @default false
+   */
+  startsInQuote?: boolean;
   /** One sentence embedding per text, for models with an `encoder` (see predictTexts, which computes them). */
   embeddings?: readonly Float32Array[];
 }

@@ -1,4 +1,4 @@
-import type { SparseRow } from './sparse.ts';
+import { classTotals } from './sparse.ts';
 
 /** Parameters of a multinomial naive Bayes model: log prior per class and log likelihood per class × feature. */
 export interface NaiveBayesParams {
@@ -8,44 +8,27 @@ export interface NaiveBayesParams {
 }
 
 /**
- * Fit multinomial naive Bayes with additive (alpha) smoothing. Written by hand (not natural's BayesClassifier) so
- * the model works on our sparse features, saves as plain JSON and predicts with the exact same arithmetic after loading.
+ * Fit multinomial naive Bayes with additive (alpha) smoothing from feature counts: `counts[j * classes + k]` is how
+ * many sentences of class k hold feature j (features are binary), `docs[k]` how many sentences class k has. Written by
+ * hand (not natural's BayesClassifier) so the model works on our sparse features, saves as plain JSON and predicts
+ * with the exact same arithmetic after loading. Counting needs no rows, so naive Bayes trains in one streaming pass.
  */
 export function fitNaiveBayes(
-  rows: readonly SparseRow[],
-  y: readonly number[],
-  classes: number,
+  counts: ArrayLike<number>,
+  docs: readonly number[],
   dims: number,
   alpha: number,
   uniformPrior = false,
 ): NaiveBayesParams {
-  const counts = Array.from({ length: classes }, () => new Float64Array(dims));
-  const docs = new Float64Array(classes);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    const k = y[r]!;
-    docs[k]! += 1;
-    const c = counts[k]!;
-    for (let i = 0; i < row.index.length; i++) c[row.index[i]!]! += row.value[i]!;
-  }
-  const logPrior = Array.from(docs, (d) =>
-    uniformPrior ? -Math.log(classes) : Math.log((d + 1) / (rows.length + classes)),
-  );
-  const logLikelihood = counts.map((c) => {
-    let total = 0;
-    for (let j = 0; j < dims; j++) total += c[j]!;
+  const classes = docs.length;
+  const m = docs.reduce((a, b) => a + b, 0);
+  const logPrior = docs.map((d) => (uniformPrior ? -Math.log(classes) : Math.log((d + 1) / (m + classes))));
+  const totals = classTotals(counts, classes, dims);
+  const logLikelihood = totals.map((total, k) => {
     const denom = Math.log(total + alpha * dims);
-    return Array.from(c, (n) => Math.log(n + alpha) - denom);
+    const row = new Array<number>(dims);
+    for (let j = 0; j < dims; j++) row[j] = Math.log(counts[j * classes + k]! + alpha) - denom;
+    return row;
   });
   return { logPrior, logLikelihood };
-}
-
-/** Log joint score per class for one row. */
-export function naiveBayesScores(params: NaiveBayesParams, row: SparseRow): number[] {
-  return params.logPrior.map((prior, k) => {
-    const ll = params.logLikelihood[k]!;
-    let s = prior;
-    for (let i = 0; i < row.index.length; i++) s += ll[row.index[i]!]! * row.value[i]!;
-    return s;
-  });
 }

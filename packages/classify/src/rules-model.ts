@@ -8,7 +8,9 @@ export const rulesModel: Model = {
   kind: 'rules',
   labels: LABELS,
   predict(texts, options = {}) {
-    const predictions = options.independent ? texts.map((t) => labelSentence(t)) : labelDocument(texts);
+    const predictions = options.independent
+      ? texts.map((t) => labelSentence(t))
+      : labelDocument(texts, options.startsInQuote);
     return predictions.map((p) => ({
       label: p.label,
       confidence: p.confidence,

@@ -1,14 +1,11 @@
 import { StanceError } from '@stance/schema';
 import { quoteContext } from './context.ts';
+import { FeatureSpace } from './feature-space.ts';
 import type { FeatureSettings } from './features.ts';
-import { sentenceFeatures } from './features.ts';
 import type { LogisticOptions, LogisticParams } from './logistic-regression.ts';
-import { logisticScores } from './logistic-regression.ts';
 import type { Model, ModelPrediction } from './model.ts';
 import { softmaxPrediction } from './model.ts';
 import type { NaiveBayesParams } from './naive-bayes.ts';
-import { naiveBayesScores } from './naive-bayes.ts';
-import { denseRow, toRow } from './sparse.ts';
 
 /** Version of the saved model format. */
 export const MODEL_FORMAT_VERSION = 1;
@@ -59,9 +56,105 @@ export interface TrainedModel extends Model {
   data: TrainedModelData;
 }
 
+/** Linear scores of a model for the sentence `space` extracted last: writes one logit per class into `out`. */
+type Scorer = (space: FeatureSpace, out: Float64Array) => void;
+
+/**
+ * Sum of `table` rows (`stride` numbers per feature) over the feature set of the sentence `space` extracted last, into
+ * `acc`: its direct features, plus each distinct token's sum (computed once per token and kept on it), minus the
+ * n-grams two of its tokens share. A sentence then costs ~70 table reads instead of one per feature (~375), which were
+ * most of prediction's time (random reads into a table of several megabytes).
+ */
+function sentenceSum(space: FeatureSpace, table: Float64Array, stride: number, acc: Float64Array): void {
+  acc.fill(0);
+  const { direct, infos, repeated } = space.factored;
+  for (let i = 0; i < direct.length; i++) {
+    const at = direct[i]! * stride;
+    for (let k = 0; k < stride; k++) acc[k]! += table[at + k]!;
+  }
+  for (let i = 0; i < infos.length; i++) {
+    const t = infos[i]!;
+    let sum = t.cache;
+    if (!sum) {
+      sum = new Float64Array(stride);
+      if (t.w1 >= 0) for (let k = 0; k < stride; k++) sum[k]! += table[t.w1 * stride + k]!;
+      const pool = space.poolOf(t);
+      for (let p = t.charsAt; p < t.charsEnd; p++) {
+        const at = pool[p]! * stride;
+        for (let k = 0; k < stride; k++) sum[k]! += table[at + k]!;
+      }
+      t.cache = sum;
+    }
+    for (let k = 0; k < stride; k++) acc[k]! += sum[k]!;
+  }
+  for (let i = 0; i < repeated.length; i++) {
+    const at = repeated[i]! * stride;
+    for (let k = 0; k < stride; k++) acc[k]! -= table[at + k]!;
+  }
+}
+
+/**
+ * Logistic regression: per feature its K weights with the NB scale folded in (`w[k][j] * scale[j]`), then its squared
+ * scale, whose sum over the sentence gives the row's unit-length factor.
+ */
+function logisticScorer(params: LogisticParams, dims: number): Scorer {
+  const K = params.bias.length;
+  const S = K + 1;
+  const table = new Float64Array(dims * S);
+  for (let j = 0; j < dims; j++) {
+    const s = params.scale ? params.scale[j]! : 1;
+    for (let k = 0; k < K; k++) table[j * S + k] = params.weights[k]![j]! * s;
+    table[j * S + K] = s * s;
+  }
+  const bias = Float64Array.from(params.bias);
+  const acc = new Float64Array(S);
+  return (space, out) => {
+    sentenceSum(space, table, S, acc);
+    const norm = acc[K]!;
+    const f = norm > 0 ? 1 / Math.sqrt(norm) : 1;
+    for (let k = 0; k < K; k++) out[k] = bias[k]! + f * acc[k]!;
+  };
+}
+
+/** Naive Bayes: log prior plus the log likelihood of each feature present. */
+function naiveBayesScorer(params: NaiveBayesParams, dims: number): Scorer {
+  const K = params.logPrior.length;
+  const table = new Float64Array(dims * K);
+  for (let k = 0; k < K; k++) for (let j = 0; j < dims; j++) table[j * K + k] = params.logLikelihood[k]![j]!;
+  const acc = new Float64Array(K);
+  return (space, out) => {
+    sentenceSum(space, table, K, acc);
+    for (let k = 0; k < K; k++) out[k] = params.logPrior[k]! + acc[k]!;
+  };
+}
+
+/** Logits of a logistic regression over a dense vector (a sentence embedding). */
+function denseScores(params: LogisticParams, v: Float32Array): number[] {
+  return params.bias.map((b, k) => {
+    const w = params.weights[k]!;
+    let s = b;
+    for (let j = 0; j < v.length; j++) s += w[j]! * v[j]!;
+    return s;
+  });
+}
+
 /** Wrap trained data as a Model; predictions depend only on `data`, so a saved and reloaded model predicts the same. */
 export function modelFromData(data: TrainedModelData): TrainedModel {
-  const vocab = new Map(data.vocabulary.map((f, i) => [f, i]));
+  // Built on the first predict: `stance train` only saves the model, and on a large vocabulary the lookup tables and
+  // weight arrays cost memory and time it does not need.
+  let ready: { space: FeatureSpace; score: Scorer } | undefined;
+  const prepare = () => {
+    const dims = data.vocabulary.length;
+    ready = {
+      space: FeatureSpace.fixed(data.features, data.vocabulary),
+      score:
+        data.kind === 'nb'
+          ? naiveBayesScorer(data.params, dims)
+          : logisticScorer(data.kind === 'logreg' ? data.params : data.params.sparse, dims),
+    };
+    return ready;
+  };
+  const logits = new Float64Array(data.labels.length);
   const encoder = data.kind === 'hybrid' ? data.options.encoder : undefined;
   return {
     name: data.name,
@@ -70,28 +163,25 @@ export function modelFromData(data: TrainedModelData): TrainedModel {
     data,
     ...(encoder === undefined ? {} : { encoder }),
     predict(texts, options = {}) {
-      const context = options.independent ? texts.map(() => false) : quoteContext(texts);
+      // With cues on, extract scans each sentence's quotations anyway, and says whether one is open at its end.
+      const chain = !options.independent && data.features.cues;
+      const context = options.independent || chain ? [] : quoteContext(texts, undefined, options.startsInQuote);
+      let open = options.startsInQuote ?? false;
       const { embeddings } = options;
       if (data.kind === 'hybrid' && embeddings?.length !== texts.length)
         throw new StanceError(
           `model ${JSON.stringify(data.name)} needs a sentence embedding per text (${encoder}); use predictTexts`,
         );
+      const { space, score } = ready ?? prepare();
       return texts.map((text, i): ModelPrediction => {
-        const features = sentenceFeatures(text, context[i]!, data.features);
-        if (data.kind === 'nb')
-          return softmaxPrediction(data.labels, naiveBayesScores(data.params, toRow(features, vocab, false)));
-        if (data.kind === 'logreg')
-          return softmaxPrediction(
-            data.labels,
-            logisticScores(data.params, toRow(features, vocab, true, data.params.scale)),
-          );
-        const { sparse, dense } = data.params;
+        space.extract(text, chain ? open : (context[i] ?? false));
+        open = space.endsInQuote;
+        score(space, logits);
+        const own = softmaxPrediction(data.labels, Array.from(logits));
+        if (data.kind !== 'hybrid') return own;
         const w = data.options.denseWeight;
-        const ps = softmaxPrediction(
-          data.labels,
-          logisticScores(sparse, toRow(features, vocab, true, sparse.scale)),
-        ).scores;
-        const pd = softmaxPrediction(data.labels, logisticScores(dense, denseRow(embeddings![i]!))).scores;
+        const ps = own.scores;
+        const pd = softmaxPrediction(data.labels, denseScores(data.params.dense, embeddings![i]!)).scores;
         // Mixing probabilities, not logits: each side is calibrated on its own, and a mix of two calibrated models
         // stays a probability; softmax of the logs gives the same shares back.
         return softmaxPrediction(

@@ -16,6 +16,7 @@ describe('@stance/classify', () => {
         "commentaryProfile",
         "createUseEncoder",
         "defaultLabeller",
+        "endsInQuote",
         "examplesSha256",
         "findCues",
         "labelDocument",

@@ -32,6 +32,7 @@ export {
   planAssignments,
 } from './plan-assignments.ts';
 export { type JsonlValidator, parseJsonl, readJsonl } from './read-jsonl.ts';
+export { type JsonlFile, readJsonlFile } from './read-jsonl-stream.ts';
 export { decodeUtf8, hasUtf8Bom, readFileBytes, readTextFile } from './read-text-file.ts';
 export type { RetiredSentence } from './retired.ts';
 export type { ParseOptions, SourceDocument } from './source-document.ts';

@@ -36,6 +36,7 @@ test('exposes the public API', () => {
       "readFileBytes",
       "readGold",
       "readJsonl",
+      "readJsonlFile",
       "readTextFile",
       "removeStaleTemps",
       "serializeDocument",

@@ -1,15 +1,22 @@
 // `pnpm bench:evaluate`: how fast `stance bench` trains and evaluates naive Bayes and logistic regression on 100,000
-// sentences, against peers in the same run: the majority baseline (the floor: no features at all) and natural's
-// BayesClassifier (on a subset: it is much slower). Sentences are generated from the bundled corpus gold and the
-// CheckThat sentences (read by path, never copied) with seeded variation: numbers changed, clauses recombined.
+// sentences, against peers in the same run: the majority baseline (the floor: no features at all), natural's
+// BayesClassifier (on a subset: it is much slower) and the rules (the floor of a trained model's features, which
+// include the rules' cues); then CPU time beside wall time (on a shared machine wall time measures the neighbours too);
+// then 50 MB through the real train / analyze / classify commands with their peak memory (large-input.ts).
+// Sentences are generated from the bundled corpus gold and the CheckThat sentences (read by path, never copied) with
+// seeded variation: numbers changed, clauses recombined. BENCH_PART=checkthat|speed|large runs one part;
+// BENCH_SENTENCES and BENCH_LARGE_MB change the sizes.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Example, Model } from '@stance/classify';
+import { rulesModel, train as trainModel } from '@stance/classify';
 import { mulberry32 } from '@stance/metrics';
 import type { BenchItem } from '../src/index.ts';
 import { parseModelSpecs, progressLine, runBench } from '../src/index.ts';
+import { largeInput } from './large-input.ts';
 import { naturalBayes } from './natural-peer.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
@@ -105,6 +112,10 @@ const load = () =>
 console.log(`machine: ${cpus().length} CPUs, load average ${load()}; node ${process.version}`);
 const part = process.env['BENCH_PART'] ?? 'all';
 if (part === 'all' || part === 'checkthat') checkThat();
+if (part === 'large') {
+  largeInput(ROOT, generate);
+  process.exit(0);
+}
 if (part === 'checkthat') process.exit(0);
 
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en-US');
@@ -176,4 +187,56 @@ console.log(
 console.log(
   `peer: majority baseline on ${N.toLocaleString('en-US')}: predict ${rate(N, majority.timing.predictMs)} sent/s; stance nb predicts at ${((nbFull.timing.predictMs / majority.timing.predictMs) | 0).toLocaleString('en-US')}× the majority's time per sentence (the cost of features)`,
 );
+
+// CPU time beside wall time, through @stance/classify directly (what runBench calls), and the rules as the peer whose
+// cost every trained model's prediction includes (its features hold the rules' cues).
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+const timed = <T>(run: () => T): { value: T; wall: number; cpu: number } => {
+  const c = cpu();
+  const w = performance.now();
+  const value = run();
+  return { value, wall: (performance.now() - w) / 1000, cpu: cpu() - c };
+};
+/** Label items document by document, as runBench does. */
+const predictDocs = (model: Model, items: readonly BenchItem[]) => {
+  const labels: string[] = [];
+  for (let i = 0; i < items.length; ) {
+    let j = i;
+    while (j < items.length && items[j]!.doc === items[i]!.doc) j++;
+    for (const p of model.predict(items.slice(i, j).map((x) => x.text))) labels.push(p.label);
+    i = j;
+  }
+  return labels;
+};
+const examples: Example[] = train.map((x) => ({ text: x.text, label: x.label, doc: x.doc! }));
+const rules = timed(() => predictDocs(rulesModel, test));
+const perSecond = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US');
+console.log(
+  `\ntrain and predict through @stance/classify, ${N.toLocaleString('en-US')} + ${N.toLocaleString('en-US')} sentences: wall and CPU seconds`,
+);
+console.log(
+  'model   train wall  train cpu  train sent/s (wall / cpu)  predict wall  predict cpu  predict sent/s (wall / cpu)  predict cpu vs rules',
+);
+const row = (name: string, t: { wall: number; cpu: number } | undefined, p: { wall: number; cpu: number }) =>
+  console.log(
+    `${name.padEnd(6)}  ${t ? t.wall.toFixed(2).padStart(10) : '-'.padStart(10)}  ${t ? t.cpu.toFixed(2).padStart(9) : '-'.padStart(9)}  ${t ? `${perSecond(N, t.wall)} / ${perSecond(N, t.cpu)}`.padStart(25) : '-'.padStart(25)}  ${p.wall.toFixed(2).padStart(12)}  ${p.cpu.toFixed(2).padStart(11)}  ${`${perSecond(N, p.wall)} / ${perSecond(N, p.cpu)}`.padStart(27)}  ${(p.cpu / rules.cpu).toFixed(2).padStart(19)}×`,
+  );
+row('rules', undefined, rules);
+const direct: Record<string, { t: { wall: number; cpu: number }; p: { wall: number; cpu: number } }> = {};
+for (const kind of ['nb', 'logreg'] as const) {
+  const t = timed(() => trainModel(kind, examples));
+  const p = timed(() => predictDocs(t.value, test));
+  direct[kind] = { t, p };
+  row(kind, t, p);
+}
+const lr = direct['logreg']!;
+const met = (rate: number, target: number) => (rate >= target ? 'met' : 'not met');
+console.log(
+  `targets (logreg): train ≥ 10,000 sent/s — wall ${met(N / lr.t.wall, 10_000)}, cpu ${met(N / lr.t.cpu, 10_000)}; predict ≥ 20,000 sent/s — wall ${met(N / lr.p.wall, 20_000)}, cpu ${met(N / lr.p.cpu, 20_000)}; peak RSS of this process so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+);
+console.log(`load average at the end of the speed part: ${load()}`);
+if (part === 'all') largeInput(ROOT, generate);
 console.log(`load average at the end: ${load()}`);

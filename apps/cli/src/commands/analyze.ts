@@ -1,5 +1,5 @@
 import type { ModelPrediction } from '@stance/classify';
-import { commentaryProfile, predictTexts, rulesModel } from '@stance/classify';
+import { commentaryProfile, endsInQuote, predictTexts, rulesModel } from '@stance/classify';
 import type { Cue, Label } from '@stance/schema';
 import { isLabel, STANCE_LABELS } from '@stance/schema';
 import { segment, stripControl } from '@stance/text';
@@ -9,6 +9,10 @@ import type { Command } from '../command.ts';
 import { readTextInput } from '../read-input.ts';
 import type { Style } from '../style.ts';
 import { styleFor } from '../style.ts';
+import { writeChunk } from '../write-chunk.ts';
+
+/** Sentences labelled (and written) at a time. */
+const BATCH = 1000;
 
 /** One line of sentence text for the terminal: control characters stripped, line breaks folded. */
 function oneLine(text: string): string {
@@ -48,26 +52,38 @@ export const analyzeCommand: Command = {
     const model = loadModelOption(io, stringOption(args, 'model'));
     const { text, offset } = await readTextInput(io, args.positionals[0]);
     const sentences = segment(text);
-    const texts = sentences.map((s) => s.text);
-    const predictions: ModelPrediction[] = await predictTexts(model, texts);
-    // Trained models report no cues of their own; the rules' cues still explain what the sentence contains.
-    const cuesOf =
-      model === rulesModel ? predictions.map((p) => p.cues ?? []) : rulesModel.predict(texts).map((p) => p.cues ?? []);
-    const profile = commentaryProfile(predictions.map((p) => p.label));
-    const lines: string[] = [];
-    if (flag(args, 'jsonl')) {
-      sentences.forEach((s, i) => {
+    const jsonl = flag(args, 'jsonl');
+    const style = styleFor(io.stdout, io.env);
+    const width = Math.max(7, ...model.labels.map((l) => l.length));
+    const numberWidth = String(sentences.length).length;
+    const labels: string[] = [];
+    // The sentences go through the model a batch at a time and each batch's lines are written before the next is
+    // labelled, so memory stays flat on a large input (50 MB of text once took 3.4 GB and could not be written as one
+    // string). A quotation open at the end of a batch carries into the next, as it would in one call.
+    let open = false;
+    for (let from = 0; from < sentences.length; from += BATCH) {
+      const batch = sentences.slice(from, from + BATCH);
+      const texts = batch.map((s) => s.text);
+      const predictions: ModelPrediction[] = await predictTexts(model, texts, { startsInQuote: open });
+      // Trained models report no cues of their own; the rules' cues still explain what the sentence contains.
+      const cuesOf = (model === rulesModel ? predictions : rulesModel.predict(texts, { startsInQuote: open })).map(
+        (p) => p.cues ?? [],
+      );
+      open = endsInQuote(texts, open);
+      let out = '';
+      batch.forEach((s, i) => {
         const p = predictions[i]!;
-        const cues = cuesOf[i]!.map((c) => ({
-          kind: c.kind,
-          label: c.label,
-          weight: Math.round(c.weight * 1000) / 1000,
-          start: offset + s.start + c.start,
-          end: offset + s.start + c.end,
-          text: s.text.slice(c.start, c.end),
-        }));
-        lines.push(
-          JSON.stringify({
+        labels.push(p.label);
+        if (jsonl) {
+          const cues = cuesOf[i]!.map((c) => ({
+            kind: c.kind,
+            label: c.label,
+            weight: Math.round(c.weight * 1000) / 1000,
+            start: offset + s.start + c.start,
+            end: offset + s.start + c.end,
+            text: s.text.slice(c.start, c.end),
+          }));
+          out += `${JSON.stringify({
             start: offset + s.start,
             end: offset + s.end,
             text: s.text,
@@ -75,31 +91,27 @@ export const analyzeCommand: Command = {
             confidence: Math.round(p.confidence * 1e4) / 1e4,
             scores: roundScores(p.scores),
             cues,
-          }),
-        );
-      });
-      lines.push(JSON.stringify({ profile: { model: model.name, ...profile } }));
-    } else {
-      const style = styleFor(io.stdout, io.env);
-      const width = Math.max(7, ...model.labels.map((l) => l.length));
-      sentences.forEach((s, i) => {
-        const p = predictions[i]!;
-        const n = String(i + 1).padStart(String(sentences.length).length);
-        lines.push(
-          `${style.dim(n)} ${paintLabel(style, p.label, width)} ${p.confidence.toFixed(2)}  ${highlight(s.text, cuesOf[i]!, style)}`,
-        );
+          })}\n`;
+          return;
+        }
+        const n = String(from + i + 1).padStart(numberWidth);
+        out += `${style.dim(n)} ${paintLabel(style, p.label, width)} ${p.confidence.toFixed(2)}  ${highlight(s.text, cuesOf[i]!, style)}\n`;
         const cues = cuesOf[i]!.map((c) => `${c.kind} “${oneLine(s.text.slice(c.start, c.end))}”`);
-        if (cues.length) lines.push(style.dim(`${' '.repeat(n.length + width + 8)}cues: ${cues.join(', ')}`));
+        if (cues.length) out += `${style.dim(`${' '.repeat(n.length + width + 8)}cues: ${cues.join(', ')}`)}\n`;
       });
+      await writeChunk(io, out);
+    }
+    const profile = commentaryProfile(labels);
+    if (jsonl) await writeChunk(io, `${JSON.stringify({ profile: { model: model.name, ...profile } })}\n`);
+    else {
       const parts = STANCE_LABELS.map(
         (l) => `${style.label(l)} ${profile.counts[l]} (${(profile.shares[l] * 100).toFixed(1)}%)`,
       );
-      lines.push(
-        '',
-        `${style.bold('profile')}: ${profile.sentences} sentences; ${parts.join(', ')}; skip ${profile.skipped}`,
+      await writeChunk(
+        io,
+        `\n${style.bold('profile')}: ${profile.sentences} sentences; ${parts.join(', ')}; skip ${profile.skipped}\n`,
       );
     }
-    io.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   },
 };

@@ -3,6 +3,7 @@ import { StanceError } from '@stance/schema';
 import { stringOption } from '../args.ts';
 import { loadModelOption, MODEL_HELP, roundScores } from '../classify-model.ts';
 import type { Command, Io } from '../command.ts';
+import { writeChunk } from '../write-chunk.ts';
 
 /** Parse one protocol line into its id and text, or throw naming `<stdin>:LINE`. */
 function parseRequest(line: string, lineNo: number): { id: string | number; text: string } {
@@ -19,11 +20,6 @@ function parseRequest(line: string, lineNo: number): { id: string | number; text
   if (typeof id !== 'string' && typeof id !== 'number') throw new StanceError('missing "id" (string)', { where });
   if (typeof text !== 'string') throw new StanceError('missing "text" (string)', { where });
   return { id, text };
-}
-
-/** Write a chunk, waiting for the stream to drain when its buffer is full (so memory stays flat). */
-async function writeChunk(io: Io, chunk: string): Promise<void> {
-  if (!io.stdout.write(chunk)) await new Promise<void>((resolve) => io.stdout.once('drain', () => resolve()));
 }
 
 /** `stance classify`: the classify protocol, stdin to stdout, one line in, one line out. */

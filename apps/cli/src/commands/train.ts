@@ -1,28 +1,38 @@
-import { createHash } from 'node:crypto';
 import type { Example } from '@stance/classify';
 import { modelToJson, trainModel } from '@stance/classify';
-import { parseJsonl, readTextFile, writeCorpusModel, writeFileAtomic } from '@stance/corpus';
+import { readJsonlFile, writeCorpusModel, writeFileAtomic } from '@stance/corpus';
 import { parseLabelMap, progressLine } from '@stance/evaluate';
 import type { GoldMode } from '@stance/export';
 import { buildLabelIndex, corpusLogs, GOLD_MODES, openCorpus, sentenceGold } from '@stance/export';
 import { isStanceError, StanceError } from '@stance/schema';
 import { stripControl } from '@stance/text';
 import { intOption, numberOption, stringOption, userPath } from '../args.ts';
-import type { Command, Io } from '../command.ts';
+import type { Command, Io, ParsedArgs } from '../command.ts';
 
-/** Read labelled JSONL lines `{"text","label","doc"?}`; errors name FILE:LINE. */
-function parseExamples(text: string, name: string): Example[] {
-  return parseJsonl<Example>(text, name, (value, where) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-      throw new StanceError('expected a JSON object', { where });
-    const v = value as Record<string, unknown>;
-    if (typeof v['text'] !== 'string') throw new StanceError('missing "text" (string)', { where });
-    if (typeof v['label'] !== 'string' || v['label'] === '')
-      throw new StanceError('missing "label" (string)', { where });
-    const doc = v['doc'];
-    if (doc !== undefined && typeof doc !== 'string') throw new StanceError('"doc" must be a string', { where });
-    return doc === undefined ? { text: v['text'], label: v['label'] } : { text: v['text'], label: v['label'], doc };
-  });
+/** Read labelled JSONL lines `{"text","label","doc"?}` line by line; errors name FILE:LINE. */
+function readExamples(path: string, name: string): { items: Example[]; sha256: string } {
+  return readJsonlFile<Example>(
+    path,
+    (value, where) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new StanceError('expected a JSON object', { where });
+      const v = value as Record<string, unknown>;
+      if (typeof v['text'] !== 'string') throw new StanceError('missing "text" (string)', { where });
+      if (typeof v['label'] !== 'string' || v['label'] === '')
+        throw new StanceError('missing "label" (string)', { where });
+      const doc = v['doc'];
+      if (doc !== undefined && typeof doc !== 'string') throw new StanceError('"doc" must be a string', { where });
+      return doc === undefined ? { text: v['text'], label: v['label'] } : { text: v['text'], label: v['label'], doc };
+    },
+    name,
+  );
+}
+
+/** `--min-count N`: a whole number of at least 1. */
+function minCountOption(args: ParsedArgs): number {
+  const n = numberOption(args, 'min-count', 1);
+  if (!Number.isInteger(n) || n < 1) throw new StanceError('--min-count takes a whole number of at least 1');
+  return n;
 }
 
 /** Run `write` (an atomic write of the model; it returns the path), turning file-system errors into one line. */
@@ -106,7 +116,7 @@ export const trainCommand: Command = {
   name: 'train',
   summary: 'train a naive Bayes, logistic regression or hybrid (n-grams + sentence embeddings) labeler, saved as JSON',
   usage:
-    'stance train (--data FILE.jsonl --out MODEL.json | --corpus DIR [--gold logs|reference|both] [--min-annotators N] [--out MODEL.json]) [--model logreg|nb|hybrid] [--map A=x,B=y]',
+    'stance train (--data FILE.jsonl --out MODEL.json | --corpus DIR [--gold logs|reference|both] [--min-annotators N] [--out MODEL.json]) [--model logreg|nb|hybrid] [--map A=x,B=y] [--max-examples N] [--min-count N]',
   options: {
     data: { type: 'string', arg: 'FILE', help: 'labelled sentences, lines {"text","label","doc"?}' },
     corpus: {
@@ -128,6 +138,16 @@ export const trainCommand: Command = {
     map: { type: 'string', arg: 'A=x,…', help: 'rename labels before training, e.g. SUBJ=opinion,OBJ=fact' },
     l2: { type: 'string', arg: 'X', help: 'logreg L2 penalty (default 0.003, chosen by cross-validation)' },
     alpha: { type: 'string', arg: 'X', help: 'nb smoothing (default 0.5)' },
+    'max-examples': {
+      type: 'string',
+      arg: 'N',
+      help: 'train on the first N labelled sentences only (for data too large)',
+    },
+    'min-count': {
+      type: 'string',
+      arg: 'N',
+      help: 'keep features seen in at least N sentences (default 1; raised as needed to keep at most 1,000,000)',
+    },
     out: {
       type: 'string',
       arg: 'FILE',
@@ -161,14 +181,24 @@ export const trainCommand: Command = {
     let examples: Example[];
     let dataSha256: string | undefined;
     if (data !== undefined) {
-      const text = readTextFile(userPath(io, data), data);
-      dataSha256 = createHash('sha256').update(text, 'utf8').digest('hex');
-      examples = parseExamples(text, data);
+      const file = readExamples(userPath(io, data), data);
+      examples = file.items;
+      dataSha256 = file.sha256;
       if (examples.length === 0) throw new StanceError('no labelled lines', { where: data });
     } else {
       examples = corpusExamples(userPath(io, corpus!), (gold ?? 'both') as GoldMode, minAnnotators, io);
     }
-    examples = examples.map((e) => ({ ...e, label: map.get(e.label) ?? e.label }));
+    if (args.values['max-examples'] !== undefined) {
+      const max = numberOption(args, 'max-examples', 0);
+      if (!Number.isInteger(max) || max < 1) throw new StanceError('--max-examples takes a whole number above 0');
+      if (examples.length > max) {
+        examples.length = max;
+        // The model then records the hash of the sentences it saw, not of the whole file.
+        dataSha256 = undefined;
+      }
+    }
+    // In place: a copy of each example would double the memory of a large training file.
+    for (const e of examples) e.label = map.get(e.label) ?? e.label;
     const labels = new Set(examples.map((e) => e.label));
     if (labels.size < 2)
       throw new StanceError(`need at least two labels, found ${JSON.stringify([...labels])}`, { where: name });
@@ -176,6 +206,8 @@ export const trainCommand: Command = {
       ...(dataSha256 !== undefined ? { dataSha256 } : {}),
       ...(args.values['l2'] !== undefined ? { l2: numberOption(args, 'l2', 1e-2) } : {}),
       ...(args.values['alpha'] !== undefined ? { alpha: numberOption(args, 'alpha', 0.5) } : {}),
+      ...(args.values['min-count'] !== undefined ? { features: { minCount: minCountOption(args) } } : {}),
+      onNotice: (message: string) => io.stderr.write(`stance: note: ${message} (--min-count N)\n`),
     };
     const started = Date.now();
     if (kind === 'hybrid')
@@ -198,7 +230,9 @@ export const trainCommand: Command = {
             return out;
           })
         : writeModel(corpus!, () => writeCorpusModel(userPath(io, corpus!), kind, json));
-    const perLabel = [...labels].sort().map((l) => `${l} ${examples.filter((e) => e.label === l).length}`);
+    const tally = new Map<string, number>();
+    for (const e of examples) tally.set(e.label, (tally.get(e.label) ?? 0) + 1);
+    const perLabel = [...labels].sort().map((l) => `${l} ${tally.get(l)}`);
     io.stderr.write(
       `trained ${kind} on ${examples.length} sentences (${perLabel.join(', ')}) in ${Date.now() - started} ms → ${stripControl(out ?? written)}\n`,
     );

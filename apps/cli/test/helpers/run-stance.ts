@@ -24,6 +24,8 @@ export interface RunOptions {
   input?: string | Buffer;
   /** Extra environment; NO_COLOR=1 is set unless overridden. */
   env?: NodeJS.ProcessEnv;
+  /** Most bytes of stdout or stderr kept. @default 64 MB (spawnSync's own 1 MB cuts large outputs short) */
+  maxBuffer?: number;
 }
 
 /** Run the real `stance` command in a child process and wait for it. */
@@ -32,6 +34,7 @@ export function runStance(args: readonly string[], options: RunOptions = {}) {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     encoding: 'utf8',
+    maxBuffer: options.maxBuffer ?? 64 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
 }
