@@ -90,8 +90,11 @@ async function measure(dir: string, order: VisitOrder, retrain: number): Promise
       corpus,
       log,
       labeler: labelDocument,
+      // As `stance annotate` on a corpus without trained models: suggestions from the shipped default labeller, and
+      // the background worker there for what needs it (retraining, or ranking a large corpus in --order uncertain).
+      start: { kind: 'default' },
       order,
-      learning: retrain > 0 ? { every: retrain, startModel: null, newestModel: null } : null,
+      learning: { every: retrain, newestModel: null },
     });
     // Retrainings are seen in the status the UI shows: count those that finish while the keys are typed.
     let retrainings = 0;

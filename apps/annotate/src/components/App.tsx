@@ -46,7 +46,7 @@ export function App({ session, onQuit, spawnWorker, onLearning }: AppProps) {
   // Bumped when the background model or its predictions change, so the suggester is made again.
   const [liveVersion, setLiveVersion] = useState(0);
   const suggester = useMemo(
-    () => liveSuggester(session.index, session.suggester, session.rules, learner.current?.live ?? null),
+    () => liveSuggester(session.index, session.suggester, learner.current?.live ?? null),
     // liveVersion stands for learner.current.live, which changes only with it.
     [session, liveVersion],
   );
@@ -73,6 +73,10 @@ export function App({ session, onQuit, spawnWorker, onLearning }: AppProps) {
       spawnWorker ?? spawnLearnWorker,
     );
   useEffect(() => () => learner.current?.close(), []);
+  // --order uncertain on a large corpus: the first frame came first; the worker ranks what is left to label.
+  useEffect(() => {
+    if (session.rankPending) learner.current?.rankQueue(state);
+  }, [session]);
   const given = state.session.labels + state.session.relabels;
   // Retraining is considered when the count of labels given changes.
   useEffect(() => {
