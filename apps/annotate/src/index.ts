@@ -15,6 +15,7 @@ export type { AnnotateResult, AnnotateStreams } from './run-annotate.tsx';
 export { runAnnotate } from './run-annotate.tsx';
 export { annotatorConfigPath, rememberAnnotator, rememberedAnnotator } from './session/annotator-config.ts';
 export { askAnnotatorName } from './session/ask-annotator.ts';
+export { limitHeapGrowth } from './session/heap-growth.ts';
 export type {
   AdjudicateInput,
   Adjudication,

@@ -21,6 +21,7 @@ describe('@stance/annotate', () => {
         "initialState",
         "intentForKey",
         "judgementEvents",
+        "limitHeapGrowth",
         "loadStartModel",
         "reducer",
         "rememberAnnotator",

@@ -74,6 +74,7 @@ export const annotateCommand: Command = {
       createSession,
       disagreementQueue,
       indexCorpus,
+      limitHeapGrowth,
       loadStartModel,
       rememberAnnotator,
       rememberedAnnotator,
@@ -107,6 +108,8 @@ export const annotateCommand: Command = {
       if (annotator === undefined) throw new StanceError('no annotator name given');
       rememberAnnotator(io.env, annotator);
     }
+    // Before the corpus is loaded: the heap is kept near the live data for the whole session.
+    limitHeapGrowth();
     const corpus = loadCorpus(corpusDir);
     // The adjudicator's own log is read here too (unlocked) but left out of the queue by name.
     const logs = adjudicate
