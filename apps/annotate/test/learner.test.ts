@@ -6,7 +6,7 @@ import type { Label } from '@stance/schema';
 import { openAnnotatorLog } from '@stance/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Learner } from '../src/learn/learner.ts';
-import { createLearner } from '../src/learn/learner.ts';
+import { createLearner, KEPT_PREDICTIONS } from '../src/learn/learner.ts';
 import type { LiveExample } from '../src/learn/learning.ts';
 import { crossValidate } from '../src/learn/learning.ts';
 import { liveSuggester } from '../src/learn/live-suggester.ts';
@@ -53,11 +53,11 @@ async function until(check: () => boolean, what: string, ms = 60_000): Promise<v
   }
 }
 
-function setup(learning: LearningOptions, spawn = spawnLearnWorker, start: StartModel = { kind: 'rules' }) {
+function setup(learning: LearningOptions, spawn = spawnLearnWorker, start: StartModel = { kind: 'rules' }, docs = 10) {
   const dir = tempCorpusDir();
   const log = openAnnotatorLog(dir, 'tester');
   const session = createSession({
-    corpus: { ...corpus(10), guideline: null },
+    corpus: { ...corpus(docs), guideline: null },
     log,
     labeler: labelDocument,
     learning,
@@ -180,6 +180,29 @@ describe('background learning (issue 13)', () => {
     t.learner.poll();
     await new Promise((r) => setTimeout(r, 200));
     expect(t.statuses.length).toBe(before);
+  });
+
+  it('keeps the predictions of the documents wanted last only', { timeout: 120_000 }, async () => {
+    let newest: { path: string; stamp: number } | null = null;
+    const docs = KEPT_PREDICTIONS + 4;
+    const t = setup({ every: 0, newestModel: () => newest }, spawnLearnWorker, { kind: 'rules' }, docs);
+    const model = train(
+      'logreg',
+      TEMPLATES.map(([label, make], i) => ({ text: make(i), label })),
+    );
+    const path = join(t.dir, 'logreg-20270101T000000.000Z.json');
+    writeFileSync(path, modelToJson(model));
+    newest = { path, stamp: 1 };
+    t.learner.poll();
+    await until(() => t.learner.live !== null, 'the model to load');
+    for (let doc = 0; doc < docs; doc++) {
+      t.learner.want([doc]);
+      await until(() => t.learner.live!.docs.has(doc), `predictions of document ${doc}`);
+    }
+    expect(t.learner.live!.docs.size).toBe(KEPT_PREDICTIONS);
+    expect([...t.learner.live!.docs.keys()].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: KEPT_PREDICTIONS }, (_, k) => docs - KEPT_PREDICTIONS + k),
+    );
   });
 
   it('goes on without learning, and says why, when the worker fails', { timeout: 60_000 }, async () => {

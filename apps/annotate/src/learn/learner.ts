@@ -42,6 +42,9 @@ export interface Learner {
 /** Sentences ranked again after each retraining in `--order uncertain`: this many next in the queue, as many at random. */
 export const POOL_HALF = 1000;
 
+/** Documents whose live predictions are kept: those wanted last (the screen wants the current one and its neighbours). */
+export const KEPT_PREDICTIONS = 16;
+
 /** Start the worker only when first needed, on texts shared with it (the UI keeps no second copy). */
 export function createLearner(
   session: AnnotateSession,
@@ -60,6 +63,10 @@ export function createLearner(
   let labelsAtTraining = 0;
   let newestStamp = session.start.kind === 'file' ? session.start.file.stamp : Number.NEGATIVE_INFINITY;
   const asked = new Set<number>();
+  /** Documents wanted, least recently first (a Map iterates in insertion order): which predictions to keep. */
+  const wanted = new Map<number, true>();
+  /** The ids of the labels at start, newest last: read from the end for training, built on the first training. */
+  let baseIds: string[] | null = null;
   /** Id of the queue's ranking request running in the worker, or 0. */
   let ranking = 0;
 
@@ -131,7 +138,12 @@ export function createLearner(
       case 'predicted': {
         asked.delete(message.doc);
         if (!live || message.generation !== live.generation) return;
-        const docs = new Map(live.docs);
+        // Only the documents wanted last keep their predictions: memory stays flat however far the annotator goes.
+        const docs = new Map<number, DocumentPredictions>();
+        for (const doc of wanted.keys()) {
+          const kept = live.docs.get(doc);
+          if (kept) docs.set(doc, kept);
+        }
         docs.set(message.doc, { labels: message.labels, confidence: message.confidence } satisfies DocumentPredictions);
         live = { ...live, docs };
         events.changed();
@@ -157,7 +169,8 @@ export function createLearner(
       if (options.every <= 0 || training !== 0 || broken) return;
       const given = state.session.labels + state.session.relabels;
       if (given - labelsAtTraining < options.every) return;
-      const request = trainingRequest(state, nextId, generation + 1, session.orderName === 'uncertain');
+      baseIds ??= [...state.base.keys()];
+      const request = trainingRequest(state, baseIds, nextId, generation + 1, session.orderName === 'uncertain');
       if (!request) return;
       nextId++;
       generation++;
@@ -173,6 +186,11 @@ export function createLearner(
       ] as ArrayBuffer[]);
     },
     want(docs) {
+      for (const doc of docs) {
+        wanted.delete(doc);
+        wanted.set(doc, true);
+        if (wanted.size > KEPT_PREDICTIONS) wanted.delete(wanted.keys().next().value!);
+      }
       if (!live || !worker) return;
       for (const doc of docs) {
         if (doc < 0 || live.docs.has(doc) || asked.has(doc)) continue;
@@ -225,6 +243,7 @@ export function createLearner(
  */
 function trainingRequest(
   state: AnnotateState,
+  baseIds: readonly string[],
   id: number,
   generation: number,
   rank: boolean,
@@ -238,9 +257,11 @@ function trainingRequest(
     const s = index.positionOf.get(id);
     if (label !== null && s !== undefined && picked.length < MAX_LIVE_EXAMPLES) picked.push({ s, label });
   }
-  for (const [id, label] of [...state.base].reverse()) {
-    if (picked.length >= MAX_LIVE_EXAMPLES) break;
-    if (seen.has(id)) continue;
+  // The labels at start, newest first, from the end of their list: no copy of the whole map per training.
+  for (let k = baseIds.length - 1; k >= 0 && picked.length < MAX_LIVE_EXAMPLES; k--) {
+    const id = baseIds[k]!;
+    const label = state.base.get(id);
+    if (seen.has(id) || label === undefined) continue;
     const s = index.positionOf.get(id);
     if (s !== undefined) picked.push({ s, label });
   }
