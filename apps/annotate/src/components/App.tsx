@@ -73,9 +73,12 @@ export function App({ session, onQuit, spawnWorker, onLearning }: AppProps) {
       spawnWorker ?? spawnLearnWorker,
     );
   useEffect(() => () => learner.current?.close(), []);
-  // --order uncertain on a large corpus: the first frame came first; the worker ranks what is left to label.
+  // --order uncertain on a large corpus: the first frame comes first (the texts are shared with the worker once it is
+  // out); then the worker ranks what is left to label.
   useEffect(() => {
-    if (session.rankPending) learner.current?.rankQueue(state);
+    if (!session.rankPending) return;
+    const timer = setTimeout(() => learner.current?.rankQueue(state), 0);
+    return () => clearTimeout(timer);
   }, [session]);
   const given = state.session.labels + state.session.relabels;
   // Retraining is considered when the count of labels given changes.

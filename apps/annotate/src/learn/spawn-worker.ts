@@ -24,8 +24,9 @@ function resolved(specifier: string): string | null {
  * registering tsx's loader: on Node 20 tsx's ESM hooks run in a loader thread of their own, a second isolate that,
  * with tsx's per-file transforms and source maps, cost the worker ~35 MB more than a bundle (measured: an idle worker
  * adds 56 MB with tsx, 19 MB bundled). `import.meta.url` in each file becomes that file's own URL, so what a package
- * loads beside its sources (natural, the default labeller's weights) resolves where it does from source. Without
- * esbuild it falls back to tsx. Errors surface as the worker's 'error' event.
+ * loads beside its sources (natural, the default labeller's weights) resolves where it does from source. esbuild is a
+ * devDependency (only source runs, tests and benches, need it); without it the worker falls back to tsx. Errors
+ * surface as the worker's 'error' event.
  */
 const BOOT = `
 const { workerData } = require('node:worker_threads');
