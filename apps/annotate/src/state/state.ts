@@ -97,6 +97,8 @@ export interface InitialStateInput {
   adjudicating?: boolean;
   /** Name of the suggestion model at start. @default 'rules' */
   source?: string;
+  /** The order is provisional until the background worker has ranked it (`session.rankPending`). @default false */
+  ranking?: boolean;
   /** 1 for each document (by position) assigned to this annotator. */
   assigned?: Uint8Array | null;
 }
@@ -111,6 +113,7 @@ export function initialState({
   notes,
   adjudicating,
   source,
+  ranking,
   assigned,
 }: InitialStateInput): AnnotateState {
   const orderPos = new Int32Array(index.sentences.length).fill(-1);
@@ -159,7 +162,7 @@ export function initialState({
       updatedAt: null,
       score: null,
       training: false,
-      ranking: false,
+      ranking: ranking ?? false,
       note: null,
       version: 0,
     },
