@@ -29,7 +29,11 @@ const config: KnipConfig = {
     'packages/export': { entry: ['bench/*.ts'] },
     'packages/store': { entry: ['bench/*.bench.ts', 'test/helpers/append-loop.ts', 'test/helpers/append-batch.ts'] },
     // The learner runs in a worker thread, started by file (src/learn/spawn-worker.ts).
-    'apps/annotate': { entry: ['bench/*.bench.ts', 'src/learn/learn-worker.ts!'] },
+    'apps/annotate': {
+      entry: ['bench/*.bench.ts', 'src/learn/learn-worker.ts!'],
+      // Run from source, the learner's worker is bundled in memory by esbuild, resolved by name (spawn-worker.ts).
+      ignoreDependencies: ['esbuild'],
+    },
     'apps/cli': {
       entry: ['src/main.ts!'],
       // The @stance/* packages are bundled into dist/ (so devDependencies); the npm packages are what the bundle

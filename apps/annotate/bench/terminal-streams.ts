@@ -6,6 +6,7 @@ export class FrameSink extends EventEmitter {
   columns = 80;
   rows = 24;
   frames = 0;
+  firstWriteAt = 0;
   lastWriteAt = 0;
   private waiters: (() => void)[] = [];
   /** `marker` tells a frame from the cursor codes Ink also writes. */
@@ -16,6 +17,7 @@ export class FrameSink extends EventEmitter {
     if (!String(chunk).includes(this.marker)) return true;
     this.frames++;
     this.lastWriteAt = performance.now();
+    if (this.frames === 1) this.firstWriteAt = this.lastWriteAt;
     for (const resolve of this.waiters.splice(0)) resolve();
     return true;
   };

@@ -1,14 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { labelDocument, modelToJson, train } from '@stance/classify';
+import { defaultLabeller, labelDocument, modelToJson, train } from '@stance/classify';
 import type { Label } from '@stance/schema';
 import { openAnnotatorLog } from '@stance/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Learner } from '../src/learn/learner.ts';
-import { createLearner } from '../src/learn/learner.ts';
+import { createLearner, KEPT_PREDICTIONS } from '../src/learn/learner.ts';
+import type { LiveExample } from '../src/learn/learning.ts';
+import { crossValidate } from '../src/learn/learning.ts';
 import { liveSuggester } from '../src/learn/live-suggester.ts';
 import { spawnLearnWorker } from '../src/learn/spawn-worker.ts';
+import type { StartModel } from '../src/model/start-model.ts';
 import type { LearningOptions } from '../src/session/session.ts';
 import { createSession } from '../src/session/session.ts';
 import type { LearningStatus } from '../src/state/state.ts';
@@ -50,14 +53,15 @@ async function until(check: () => boolean, what: string, ms = 60_000): Promise<v
   }
 }
 
-function setup(learning: LearningOptions, spawn = spawnLearnWorker) {
+function setup(learning: LearningOptions, spawn = spawnLearnWorker, start: StartModel = { kind: 'rules' }, docs = 10) {
   const dir = tempCorpusDir();
   const log = openAnnotatorLog(dir, 'tester');
   const session = createSession({
-    corpus: { ...corpus(10), guideline: null },
+    corpus: { ...corpus(docs), guideline: null },
     log,
     labeler: labelDocument,
     learning,
+    start,
     order: 'uncertain',
   });
   const statuses: Partial<LearningStatus>[] = [];
@@ -83,7 +87,7 @@ describe('background learning (issue 13)', () => {
   it('retrains in a worker after N labels, adopts a model that beats the rules, re-ranks, and predicts documents', {
     timeout: 120_000,
   }, async () => {
-    const t = setup({ every: 5, startModel: null, newestModel: null });
+    const t = setup({ every: 5, newestModel: null });
     t.learner.labelled(t.withLabels(4));
     expect(t.statuses).toEqual([]);
     t.learner.labelled(t.withLabels(5));
@@ -101,16 +105,63 @@ describe('background learning (issue 13)', () => {
     const doc = 8;
     t.learner.want([doc]);
     await until(() => t.learner.live!.docs.has(doc), 'predictions of a document');
-    const suggester = liveSuggester(t.session.index, t.session.suggester, t.session.rules, t.learner.live);
+    const suggester = liveSuggester(t.session.index, t.session.suggester, t.learner.live);
     const position = t.session.index.byDoc[doc]![1]!;
     expect(suggester.at(position)).toMatchObject({ model: 'live-logreg-1', label: 'opinion' });
-    // A document not predicted yet is suggested by the rules, and says so.
+    // A document not predicted yet is suggested by the model the session started with (here the rules), and says so.
     expect(suggester.at(t.session.index.byDoc[9]![0]!).model).toBe('rules');
+  });
+
+  it('regression: compares a retrained model with the model the session started with (the default labeller), not the rules, and falls back to it', {
+    timeout: 120_000,
+  }, async () => {
+    const t = setup({ every: 5, newestModel: null }, spawnLearnWorker, { kind: 'default' });
+    expect(t.session.suggester.model).toBe('default');
+    // What the worker trains on: the 30 labels, grouped by document (position) in reading order.
+    const { index } = t.session;
+    const examples: LiveExample[] = index.sentences.slice(0, 30).map((s, p) => ({
+      text: s.text,
+      label: TEMPLATES[p % TEMPLATES.length]![0],
+      doc: String(index.docOf[p]),
+    }));
+    const againstDefault = crossValidate(examples, defaultLabeller());
+    const againstRules = crossValidate(examples, { name: 'rules', predict: (texts) => labelDocument([...texts]) });
+    // The two baselines score differently on these sentences, so the figure says which one the worker used.
+    expect(againstDefault.previous).not.toBeCloseTo(againstRules.previous, 2);
+    t.learner.labelled(t.withLabels(5));
+    await until(() => t.statuses.some((s) => s.training === false), 'the training to finish');
+    const score = t.statuses.at(-1)!.score!;
+    expect(score.previousName).toBe('default');
+    expect(score.previous).toBeCloseTo(againstDefault.previous, 6);
+    expect(score.macroF1).toBeCloseTo(againstDefault.macroF1, 6);
+    // A document the live model has not predicted yet shows (and would log) the default labeller's suggestion.
+    const suggester = liveSuggester(index, t.session.suggester, t.learner.live);
+    const position = index.byDoc[9]![0]!;
+    expect(suggester.at(position)).toEqual(t.session.suggester.at(position));
+    expect(suggester.at(position).model).toBe('default');
+  });
+
+  it('ranks the queue in the worker by the start model’s confidence, least confident first (a large --order uncertain)', {
+    timeout: 120_000,
+  }, async () => {
+    const t = setup({ every: 0, newestModel: null }, spawnLearnWorker, { kind: 'default' });
+    const state = t.withLabels(0);
+    t.learner.rankQueue(state);
+    expect(t.statuses).toEqual([{ ranking: true }]);
+    await until(() => t.ranked() !== null, 'the ranking');
+    expect(t.statuses.at(-1)).toEqual({ ranking: false, note: null });
+    // The pool: the unlabelled sentences (documents 6-9) but the current one, by the default labeller's
+    // confidence as the UI computes it, ties in document order.
+    const { index } = t.session;
+    const confidence = t.session.suggester.all();
+    const current = state.order[state.pos]!;
+    const pool = index.sentences.map((_, s) => s).filter((s) => s >= 30 && s !== current);
+    expect(t.ranked()).toEqual([...pool].sort((a, b) => confidence[a]! - confidence[b]! || a - b));
   });
 
   it('takes a newer model file from the corpus folder while running', { timeout: 120_000 }, async () => {
     let newest: { path: string; stamp: number } | null = null;
-    const t = setup({ every: 0, startModel: null, newestModel: () => newest });
+    const t = setup({ every: 0, newestModel: () => newest });
     const model = train(
       'logreg',
       TEMPLATES.map(([label, make], i) => ({ text: make(i), label })),
@@ -131,11 +182,31 @@ describe('background learning (issue 13)', () => {
     expect(t.statuses.length).toBe(before);
   });
 
-  it('goes on without learning, and says why, when the worker fails', { timeout: 60_000 }, async () => {
-    const t = setup(
-      { every: 5, startModel: null, newestModel: null },
-      () => new Worker('throw new Error("boom")', { eval: true }),
+  it('keeps the predictions of the documents wanted last only', { timeout: 120_000 }, async () => {
+    let newest: { path: string; stamp: number } | null = null;
+    const docs = KEPT_PREDICTIONS + 4;
+    const t = setup({ every: 0, newestModel: () => newest }, spawnLearnWorker, { kind: 'rules' }, docs);
+    const model = train(
+      'logreg',
+      TEMPLATES.map(([label, make], i) => ({ text: make(i), label })),
     );
+    const path = join(t.dir, 'logreg-20270101T000000.000Z.json');
+    writeFileSync(path, modelToJson(model));
+    newest = { path, stamp: 1 };
+    t.learner.poll();
+    await until(() => t.learner.live !== null, 'the model to load');
+    for (let doc = 0; doc < docs; doc++) {
+      t.learner.want([doc]);
+      await until(() => t.learner.live!.docs.has(doc), `predictions of document ${doc}`);
+    }
+    expect(t.learner.live!.docs.size).toBe(KEPT_PREDICTIONS);
+    expect([...t.learner.live!.docs.keys()].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: KEPT_PREDICTIONS }, (_, k) => docs - KEPT_PREDICTIONS + k),
+    );
+  });
+
+  it('goes on without learning, and says why, when the worker fails', { timeout: 60_000 }, async () => {
+    const t = setup({ every: 5, newestModel: null }, () => new Worker('throw new Error("boom")', { eval: true }));
     t.learner.labelled(t.withLabels(5));
     await until(() => t.statuses.some((s) => s.note?.includes('stopped') === true), 'the failure to be told');
     expect(t.statuses.at(-1)?.note).toBe(

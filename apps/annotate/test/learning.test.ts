@@ -1,13 +1,7 @@
+import { rulesModel } from '@stance/classify';
 import { describe, expect, it } from 'vitest';
 import type { LiveExample, Predictor } from '../src/learn/learning.ts';
-import {
-  crossValidate,
-  encodePredictions,
-  groupedFolds,
-  rankPool,
-  rulesPredictor,
-  trainLive,
-} from '../src/learn/learning.ts';
+import { crossValidate, encodePredictions, groupedFolds, rankPool, trainLive } from '../src/learn/learning.ts';
 
 // Sentences made up for these tests: facts with figures, opinions with verdicts, quotes with a speaker.
 function examples(docs: number): LiveExample[] {
@@ -45,7 +39,7 @@ describe('grouped folds', () => {
 describe('the live model', () => {
   it('learns the labels it is given and scores them by grouped cross-validation against the previous model', () => {
     const data = examples(12);
-    const cv = crossValidate(data, rulesPredictor);
+    const cv = crossValidate(data, rulesModel);
     expect(cv.folds).toBe(5);
     expect(cv.grouped).toBe(true);
     expect(cv.macroF1).toBeGreaterThan(0.8);

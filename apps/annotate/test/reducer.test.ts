@@ -289,6 +289,14 @@ describe('re-ranking the queue (issue 13: learning while labelling)', () => {
     expect(Array.from(next.order, (p) => next.orderPos[p])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
+  it('with an assignment, the ranked sentences of assigned documents come before the others, each in ranked order', () => {
+    // Documents: council 0-2, rates 3-4, trains 5-8; trains is assigned, so the queue starts with it.
+    const assigned = Uint8Array.from([0, 0, 1]);
+    const s = initialState({ index, order: [5, 6, 7, 8, 0, 1, 2, 3, 4], base: new Map(), at: 0, assigned });
+    const next = reducer(s, { type: 'reranked', ranked: [3, 8, 0, 6, 4, 7, 1, 2] });
+    expect(next.order).toEqual([5, 8, 6, 7, 3, 0, 4, 1, 2]);
+  });
+
   it('gives a permutation of the old order with the current sentence in place, for any ranking (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(ids.length - 1)), fc.nat(ids.length - 1), (ranked, pos) => {

@@ -11,6 +11,7 @@ const rules: LearningStatus = {
   updatedAt: null,
   score: null,
   training: false,
+  ranking: false,
   note: null,
   version: 0,
 };

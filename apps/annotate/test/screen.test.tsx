@@ -210,14 +210,53 @@ describe('the labelling screen', { timeout: 60_000 }, () => {
     expect(app.frame()).toContain('order uncertain');
   });
 
+  it('--order uncertain on a corpus too large to rank before the first frame: the worker ranks it while you label', {
+    timeout: 120_000,
+  }, async () => {
+    // rankInline 2: nine sentences left count as "large" here (at 100,000 sentences it is 10,000).
+    const app = await renderApp({
+      order: 'uncertain',
+      start: { kind: 'default' },
+      learning: { every: 0, newestModel: null },
+      rankInline: 2,
+    });
+    expect(app.frame()).toContain('order uncertain (ranking…)');
+    // Provisional: document order, so the first sentence is the corpus's first; keys work meanwhile.
+    expect(current(app.frame())).toContain('The council voted 7-2');
+    for (let waited = 0; app.frame().includes('(ranking…)') && waited < 90_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(app.frame()).toContain('annotator tester · order uncertain · suggestions: default');
+    // Ranked: the next sentence is the least confident of the rest (the current one stays where it was).
+    const rest = app.session.index.sentences.map((_, s) => s).slice(1);
+    const confidence = app.session.suggester.all();
+    const least = rest.reduce((a, b) => (confidence[b]! < confidence[a]! ? b : a));
+    // (Not the sentence document order would show next, so the test tells the orders apart.)
+    expect(least).not.toBe(1);
+    await app.press('f');
+    expect(current(app.frame())).toContain(app.session.index.sentences[least]!.text.slice(0, 20));
+    app.close();
+  });
+
   it('names a trained model in the header and logs its name', async () => {
     const app = await renderApp({
-      model: { name: 'nb-test', predict: (texts) => texts.map(() => ({ label: 'opinion', confidence: 0.6 })) },
+      start: { kind: 'file', file: { path: 'models/nb-test.json', stamp: 0 } },
+      startModel: { name: 'nb-test', predict: (texts) => texts.map(() => ({ label: 'opinion', confidence: 0.6 })) },
     });
     expect(app.frame()).toContain('suggestions: nb-test');
     expect(app.frame()).toContain('suggestion opinion 60% (nb-test)');
     await app.press(KEYS.enter);
     expect(app.log.events[0]?.suggestion).toMatchObject({ label: 'opinion', model: 'nb-test', shown: true });
+  });
+
+  it('starts from the default labeller: names it in the header, shows and logs its suggestion, explains it by the rules’ cues', async () => {
+    const app = await renderApp({ start: { kind: 'default' } });
+    const suggested = app.session.suggester.at(0);
+    expect(suggested.model).toBe('default');
+    expect(app.frame()).toContain('suggestions: default');
+    expect(app.frame()).toContain(`(default) ⏎ accepts`);
+    expect(app.frame()).toContain('why (rule cues):');
+    await app.press(KEYS.enter);
+    expect(app.log.events[0]?.suggestion).toMatchObject({ label: suggested.label, model: 'default', shown: true });
   });
 
   it('strips control characters and escape sequences from corpus text', async () => {

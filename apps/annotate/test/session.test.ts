@@ -60,4 +60,36 @@ describe('createSession', () => {
     expect(calls.map((texts) => texts.length)).not.toContain(3);
     log.close();
   });
+
+  it('--order uncertain with more left to label than it ranks at start-up: the first frame gets a provisional order', () => {
+    const corpus = { ...smallCorpus(), guideline: null };
+    const log = openAnnotatorLog(tempCorpusDir(), 'ana');
+    const s1 = corpus.sentences[1]!;
+    log.append({
+      type: 'label',
+      sentence: s1.id,
+      textHash: textHash(s1.text),
+      label: 'quote',
+      ms: 1,
+      guideline: '1.0',
+      suggestion: null,
+    });
+    let runs = 0;
+    const labeler = (texts: readonly string[]) => {
+      runs++;
+      return labelDocument(texts);
+    };
+    const learning = { every: 0, newestModel: null };
+    const session = createSession({ corpus, log, labeler, order: 'uncertain', learning, rankInline: 7 });
+    // 8 left, more than 7: nothing labelled at start-up; what is left in document order, then the labelled.
+    expect(session.rankPending).toBe(true);
+    expect(runs).toBe(0);
+    expect(session.order).toEqual([0, 2, 3, 4, 5, 6, 7, 8, 1]);
+    // At the limit, or without a background worker to rank later, it ranks at start-up as before.
+    expect(createSession({ corpus, log, labeler, order: 'uncertain', learning, rankInline: 8 }).rankPending).toBe(
+      false,
+    );
+    expect(createSession({ corpus, log, labeler, order: 'uncertain', rankInline: 7 }).rankPending).toBe(false);
+    log.close();
+  });
 });

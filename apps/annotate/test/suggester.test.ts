@@ -1,8 +1,8 @@
 import { labelDocument } from '@stance/classify';
 import { describe, expect, it } from 'vitest';
 import { indexCorpus } from '../src/model/corpus-index.ts';
-import { createSuggester } from '../src/model/suggester.ts';
-import { smallCorpus } from './fixtures.ts';
+import { createSuggester, KEPT_DOCUMENTS } from '../src/model/suggester.ts';
+import { buildCorpus, smallCorpus } from './fixtures.ts';
 
 /** The rules labeler, counting the documents it is run on (by their first sentence). */
 function countingLabeler() {
@@ -34,5 +34,40 @@ describe('createSuggester', () => {
     const suggester = createSuggester(indexCorpus(documents, sentences), labeler);
     for (const position of [-1, sentences.length, 1.5]) suggester.warm(position);
     expect(runs).toEqual([]);
+  });
+
+  it('keeps the suggestions of the documents looked at last only: memory does not grow with the documents visited', () => {
+    const docs = KEPT_DOCUMENTS + 4;
+    const { documents, sentences } = buildCorpus(
+      Array.from({ length: docs }, (_, d) => ({ id: `d${d}`, title: `D${d}`, sentences: [`Fact ${d} is 7.`] })),
+    );
+    const { runs, labeler } = countingLabeler();
+    const suggester = createSuggester(indexCorpus(documents, sentences), labeler);
+    for (let d = 0; d < docs; d++) suggester.at(d);
+    expect(runs).toHaveLength(docs);
+    // The newest KEPT_DOCUMENTS are cached; looking at one again keeps it longest.
+    suggester.at(docs - KEPT_DOCUMENTS);
+    suggester.at(docs - 1);
+    expect(runs).toHaveLength(docs);
+    suggester.at(0);
+    expect(runs).toHaveLength(docs + 1);
+    // Document 0 came back in place of the least recently looked-at one (not the one just looked at again).
+    suggester.at(docs - KEPT_DOCUMENTS);
+    expect(runs).toHaveLength(docs + 1);
+    suggester.at(docs - KEPT_DOCUMENTS + 1);
+    expect(runs).toHaveLength(docs + 2);
+  });
+
+  it('ranks with the model alone when there is one: no rules run for `all`, and the same confidences as `at`', () => {
+    const { documents, sentences } = smallCorpus();
+    const { runs, labeler } = countingLabeler();
+    const model = {
+      name: 'm',
+      predict: (texts: readonly string[]) => texts.map((t) => ({ label: 'fact', confidence: t.length / 100 })),
+    };
+    const suggester = createSuggester(indexCorpus(documents, sentences), labeler, model);
+    const confidence = suggester.all();
+    expect(runs).toEqual([]);
+    expect(Array.from(confidence)).toEqual(sentences.map((_, s) => suggester.at(s).confidence));
   });
 });

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { modelToJson, train } from '@stance/classify';
+import { defaultLabeller, modelToJson, train } from '@stance/classify';
+import { loadCorpus } from '@stance/corpus';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { corpusWith, numberedCorpusDir, smallCorpusDir } from './annotate-fixture.ts';
 import { fits, hasTmux, logEvents, SIZES, Terminal } from './helpers/tmux.ts';
@@ -51,6 +52,37 @@ const LEARNABLE = Object.fromEntries(
     { title: `Piece ${d}`, text: TEMPLATES.map(([, make]) => make(d)).join(' ') },
   ]),
 );
+
+/** 101 documents of 100 sentences: more than the 10,000 left to label that --order uncertain ranks before the first frame. */
+const LARGE = Object.fromEntries(
+  Array.from({ length: 101 }, (_, d) => [
+    `big${String(d).padStart(3, '0')}`,
+    {
+      title: `Big ${d}`,
+      text: Array.from({ length: 100 }, (_, k) => TEMPLATES[k % TEMPLATES.length]![1](d * 100 + k)).join(' '),
+    },
+  ]),
+);
+
+/**
+ * The sentence a ranked queue puts after the first one: the least confident by the default labeller, each document's
+ * sentences predicted together as the worker does (the first document without its first sentence, the current one),
+ * ties in document order.
+ */
+function leastConfidentAfterFirst(dir: string): string {
+  const { sentences } = loadCorpus(dir);
+  const labeller = defaultLabeller();
+  let best = { confidence: Number.POSITIVE_INFINITY, text: '' };
+  const docs = [...new Set(sentences.map((s) => s.docId))];
+  docs.forEach((doc, d) => {
+    const texts = sentences.filter((s) => s.docId === doc).map((s) => s.text);
+    const pool = d === 0 ? texts.slice(1) : texts;
+    labeller.predict(pool).forEach((p, k) => {
+      if (p.confidence < best.confidence) best = { confidence: p.confidence, text: pool[k]! };
+    });
+  });
+  return best.text;
+}
 
 for (const size of SIZES) {
   const at = `${size[0]}x${size[1]}`;
@@ -173,11 +205,12 @@ for (const size of SIZES) {
     }, async () => {
       const { dir, log } = keep(corpusWith(LEARNABLE));
       term.start('A', size, { corpus: dir, config, flags: '--annotator t --retrain 25' });
-      await term.waitFor('A', 'doc 1/10 · sentence 1/5');
+      // One baseline: the model named at start is the one the retrained model is scored against below.
+      expect(await term.waitFor('A', 'doc 1/10 · sentence 1/5')).toContain('suggestions: default');
       const keys = TEMPLATES.map(([key]) => key).join('');
       for (let d = 0; d < 5; d++) await term.press('A', keys, `doc ${d + 2}/10 · sentence 1/5`);
       const trained = await term.waitFor('A', /suggestions: live-logreg-1/, 120_000);
-      expect(trained).toMatch(size[0] === 120 ? /CV F1 \d\.\d\d on 25 labels \(rules \d\.\d\d\)/ : /updated/);
+      expect(trained).toMatch(size[0] === 120 ? /CV F1 \d\.\d\d on 25 labels \(default \d\.\d\d\)/ : /updated/);
       // Once the live model has predicted this document, its suggestion is shown and logged by name.
       await term.waitFor('A', '(live-logreg-1) ⏎ accepts', 60_000);
       await term.press('A', 'Enter', 'sentence 2/5');
@@ -223,6 +256,24 @@ for (const size of SIZES) {
       expect(relabelled).toMatch(/this session: 1 label · .* · 1 relabel/);
       await term.press('B', 'Escape', 'EXIT=0');
       expect(logEvents(join(dir, 'annotations', 'José.jsonl')).map((e) => e.label)).toEqual(['fact', 'opinion']);
+    });
+
+    it('--order uncertain on a large corpus: the first frame first, in document order, ranked in the background', {
+      timeout: 240_000,
+    }, async () => {
+      const { dir } = keep(corpusWith(LARGE));
+      const expected = leastConfidentAfterFirst(dir);
+      term.start('A', size, { corpus: dir, config, flags: '--annotator t --order uncertain' });
+      const first = await term.waitFor('A', 'order uncertain (ranking…)', 120_000);
+      expect(first).toContain('doc 1/101 · sentence 1/100');
+      const ranked = await term.waitFor('A', 'annotator t · order uncertain · suggestions: default', 120_000);
+      expect(fits(ranked, size[0])).toBe(true);
+      // The current sentence stayed; the next is the least confident of the rest, not the second of document 1.
+      const next = await term.press('A', 'f', 'this session: 1 label');
+      const current = next.split('\n').find((line) => line.startsWith('▶')) ?? '';
+      expect(expected.startsWith(current.slice(4).trim().slice(0, 30))).toBe(true);
+      expect(next).not.toContain('doc 1/101 · sentence 2/100');
+      await term.press('A', 'Escape', 'EXIT=0');
     });
 
     it('visits the documents assigned in assignments.json first', { timeout: 180_000 }, async () => {

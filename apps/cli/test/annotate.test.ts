@@ -127,7 +127,7 @@ describe('stance annotate: bad input is one line and exit 2', () => {
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: `stance: ${join(dir, 'assignments.json')}: not an assignments file (version 1)\n`,
+      stderr: `stance: ${join(dir, 'assignments.json')}: unsupported assignments version 2 (expected 1)\n`,
     });
     rmSync(dir, { recursive: true, force: true });
   });

@@ -46,7 +46,7 @@ export function App({ session, onQuit, spawnWorker, onLearning }: AppProps) {
   // Bumped when the background model or its predictions change, so the suggester is made again.
   const [liveVersion, setLiveVersion] = useState(0);
   const suggester = useMemo(
-    () => liveSuggester(session.index, session.suggester, session.rules, learner.current?.live ?? null),
+    () => liveSuggester(session.index, session.suggester, learner.current?.live ?? null),
     // liveVersion stands for learner.current.live, which changes only with it.
     [session, liveVersion],
   );
@@ -73,6 +73,13 @@ export function App({ session, onQuit, spawnWorker, onLearning }: AppProps) {
       spawnWorker ?? spawnLearnWorker,
     );
   useEffect(() => () => learner.current?.close(), []);
+  // --order uncertain on a large corpus: the first frame comes first (the texts are shared with the worker once it is
+  // out); then the worker ranks what is left to label.
+  useEffect(() => {
+    if (!session.rankPending) return;
+    const timer = setTimeout(() => learner.current?.rankQueue(state), 0);
+    return () => clearTimeout(timer);
+  }, [session]);
   const given = state.session.labels + state.session.relabels;
   // Retraining is considered when the count of labels given changes.
   useEffect(() => {

@@ -58,6 +58,7 @@ export function useAnnotation(
       at: session.now(),
       adjudicating: session.adjudication !== null,
       source: session.suggester.model,
+      ranking: session.rankPending,
     });
   const [state, setState] = useState<AnnotateState>(live.current);
   // Ids of retracted events: from the log at start, then each retract this hook writes (the log is ours while it is

@@ -1,9 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { modelFromJson } from '@stance/classify';
-import { readTextFile } from '@stance/corpus';
 import { LABELS } from '@stance/schema';
+import { loadStartModel } from '../model/start-model.ts';
 import type { LiveExample, Predictor } from './learning.ts';
-import { crossValidate, encodePredictions, rankPool, rulesPredictor, trainLive } from './learning.ts';
+import { crossValidate, encodePredictions, rankPool, trainLive } from './learning.ts';
 import type { FromWorker, LearnWorkerData, ToWorker, TrainRequest } from './protocol.ts';
 
 // The learning worker: trains live models on the annotator's labels, scores them, ranks the unlabelled pool, loads
@@ -17,12 +16,21 @@ const decoder = new TextDecoder();
 const textOf = (position: number) =>
   decoder.decode(bytes.subarray(position > 0 ? ends[position - 1]! : 0, ends[position]!));
 
-/** The model that predicts now, and where it came from (a live model replaces a live one without a contest). */
-let current: { predictor: Predictor; kind: 'rules' | 'file' | 'live'; generation: number } = {
-  predictor: rulesPredictor,
-  kind: 'rules',
+/**
+ * The model that predicts now, and where it came from: the session's start model (the default labeller, a corpus
+ * model or the rules: what the UI shows until a live model is taken, so what a live model is compared with) until a
+ * live model or a newer model file replaces it. A live model replaces a live one without a contest. The start model
+ * is loaded on first use: a worker started to load a newer file never loads it.
+ */
+let current: { predictor: Predictor | null; kind: 'start' | 'file' | 'live'; generation: number } = {
+  predictor: null,
+  kind: 'start',
   generation: 0,
 };
+function predictor(): Predictor {
+  current.predictor ??= loadStartModel(data.start);
+  return current.predictor;
+}
 
 const port = parentPort!;
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
@@ -31,14 +39,18 @@ port.on('message', (message: ToWorker) => {
   try {
     if (message.type === 'train') trainAndRank(message);
     else if (message.type === 'load') {
-      const model = modelFromJson(readTextFile(message.path, message.path), message.path);
-      if (model.encoder !== undefined)
-        throw new Error(`${message.path} is a ${model.kind} model (sentence embeddings): too slow for suggestions`);
+      const model = loadStartModel({ kind: 'file', file: { path: message.path, stamp: 0 } });
       current = { predictor: model, kind: 'file', generation: message.generation };
       send({ type: 'loaded', id: message.id, name: model.name, generation: message.generation });
+    } else if (message.type === 'rank') {
+      const started = performance.now();
+      const ranked = rankPool(predictor(), message.pool, message.poolDocs, textOf);
+      send({ type: 'ranked', id: message.id, ranked, ms: Math.round(performance.now() - started) }, [
+        ranked.buffer as ArrayBuffer,
+      ]);
     } else {
       const texts = Array.from(message.positions, textOf);
-      const { labels, confidence } = encodePredictions(current.predictor.predict(texts));
+      const { labels, confidence } = encodePredictions(predictor().predict(texts));
       send(
         { type: 'predicted', id: message.id, doc: message.doc, generation: current.generation, labels, confidence },
         [labels.buffer as ArrayBuffer, confidence.buffer as ArrayBuffer],
@@ -57,12 +69,13 @@ function trainAndRank(request: TrainRequest): void {
     doc: String(request.docs[i]),
   }));
   const name = `live-logreg-${request.generation}`;
-  const cv = crossValidate(examples, current.predictor);
+  const before = predictor();
+  const cv = crossValidate(examples, before);
   const model = trainLive(examples, name);
-  // A live model replaces the previous live one (more of the same labels, same settings); it replaces the rules or a
-  // model file only when it scores higher on the same held-out sentences.
+  // A live model replaces the previous live one (more of the same labels, same settings); it replaces the start model
+  // or a model file only when it scores higher on the same held-out sentences.
   const adopted = current.kind === 'live' || cv.macroF1 > cv.previous;
-  const previousName = current.kind === 'live' ? 'previous live model' : current.predictor.name;
+  const previousName = current.kind === 'live' ? 'previous live model' : before.name;
   if (adopted) current = { predictor: model, kind: 'live', generation: request.generation };
   const ranked =
     adopted && request.pool.length > 0 ? rankPool(model, request.pool, request.poolDocs, textOf) : new Int32Array(0);

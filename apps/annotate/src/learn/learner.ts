@@ -2,7 +2,8 @@ import type { Worker } from 'node:worker_threads';
 import type { Label } from '@stance/schema';
 import { LABELS } from '@stance/schema';
 import type { CorpusIndex } from '../model/corpus-index.ts';
-import type { AnnotateSession, ModelFile } from '../session/session.ts';
+import type { ModelFile } from '../model/start-model.ts';
+import type { AnnotateSession } from '../session/session.ts';
 import { labelOf } from '../state/selectors.ts';
 import type { AnnotateState, LearningStatus } from '../state/state.ts';
 import { MAX_LIVE_EXAMPLES, MIN_LIVE_EXAMPLES } from './learning.ts';
@@ -29,12 +30,20 @@ export interface Learner {
   want(docs: readonly number[]): void;
   /** Take a newer model file from the corpus's models folder, if one has appeared. */
   poll(): void;
+  /**
+   * Rank the sentences left to label after the current one by the start model's confidence, least confident first
+   * (`--order uncertain` on a corpus too large to rank before the first frame); the ranking arrives as `ranked`.
+   */
+  rankQueue(state: AnnotateState): void;
   /** Stop the worker. */
   close(): void;
 }
 
 /** Sentences ranked again after each retraining in `--order uncertain`: this many next in the queue, as many at random. */
 export const POOL_HALF = 1000;
+
+/** Documents whose live predictions are kept: those wanted last (the screen wants the current one and its neighbours). */
+export const KEPT_PREDICTIONS = 16;
 
 /** Start the worker only when first needed, on texts shared with it (the UI keeps no second copy). */
 export function createLearner(
@@ -49,13 +58,24 @@ export function createLearner(
   let nextId = 1;
   let generation = 0;
   let live: LiveModel | null = null;
-  let training = false;
+  /** Id of the training request running in the worker, or 0. */
+  let training = 0;
   let labelsAtTraining = 0;
-  let newestStamp = options.startModel?.stamp ?? Number.NEGATIVE_INFINITY;
+  let newestStamp = session.start.kind === 'file' ? session.start.file.stamp : Number.NEGATIVE_INFINITY;
   const asked = new Set<number>();
+  /** Documents wanted, least recently first (a Map iterates in insertion order): which predictions to keep. */
+  const wanted = new Map<number, true>();
+  /** The ids of the labels at start, newest last: read from the end for training, built on the first training. */
+  let baseIds: string[] | null = null;
+  /** Id of the queue's ranking request running in the worker, or 0. */
+  let ranking = 0;
 
-  const fail = (message: string) => {
-    events.status({ training: false, note: `learning: ${message}` });
+  /** Say what failed; a failed request (or all, when the worker is gone) is no longer running. */
+  const fail = (message: string, id: number | 'all') => {
+    const queue = ranking !== 0 && (id === 'all' || id === ranking) ? '; the queue stays in document order' : '';
+    if (id === 'all' || id === training) training = 0;
+    if (id === 'all' || id === ranking) ranking = 0;
+    events.status({ training: training !== 0, ranking: ranking !== 0, note: `learning: ${message}${queue}` });
   };
 
   const post = (message: ToWorker, transfer: ArrayBuffer[] = []) => {
@@ -66,35 +86,27 @@ export function createLearner(
   function ensureWorker(): Worker | null {
     if (worker || broken) return worker;
     try {
-      worker = spawn(shareTexts(index));
+      worker = spawn({ ...shareTexts(index), start: session.start });
     } catch (error) {
       broken = true;
-      fail(`the background worker did not start (${(error as Error).message}); suggestions stay as they are`);
+      fail(`the background worker did not start (${(error as Error).message}); suggestions stay as they are`, 'all');
       return null;
     }
     worker.on('message', onMessage);
     worker.on('error', (error) => {
       broken = true;
       worker = null;
-      training = false;
-      fail(`the background worker stopped (${error.message.split('\n')[0]}); suggestions stay as they are`);
+      fail(`the background worker stopped (${error.message.split('\n')[0]}); suggestions stay as they are`, 'all');
     });
     // Never keep the process alive for it: quitting must not wait on a training.
     worker.unref();
-    if (options.startModel)
-      worker.postMessage({
-        type: 'load',
-        id: nextId++,
-        path: options.startModel.path,
-        generation: 0,
-      } satisfies ToWorker);
     return worker;
   }
 
   function onMessage(message: FromWorker): void {
     switch (message.type) {
       case 'trained': {
-        training = false;
+        training = 0;
         const score = {
           macroF1: message.macroF1,
           examples: message.examples,
@@ -114,23 +126,31 @@ export function createLearner(
         if (message.ranked.length > 0) events.ranked(Array.from(message.ranked));
         return;
       }
+      case 'ranked':
+        ranking = 0;
+        events.status({ ranking: false, note: null });
+        events.ranked(Array.from(message.ranked));
+        return;
       case 'loaded':
-        if (message.generation === 0) return;
         setLive(message.name, message.generation);
         events.status({ source: message.name, updatedAt: Date.now(), score: null, note: null });
         return;
       case 'predicted': {
         asked.delete(message.doc);
         if (!live || message.generation !== live.generation) return;
-        const docs = new Map(live.docs);
+        // Only the documents wanted last keep their predictions: memory stays flat however far the annotator goes.
+        const docs = new Map<number, DocumentPredictions>();
+        for (const doc of wanted.keys()) {
+          const kept = live.docs.get(doc);
+          if (kept) docs.set(doc, kept);
+        }
         docs.set(message.doc, { labels: message.labels, confidence: message.confidence } satisfies DocumentPredictions);
         live = { ...live, docs };
         events.changed();
         return;
       }
       case 'failed':
-        training = false;
-        fail(message.message);
+        fail(message.message, message.id);
         return;
     }
   }
@@ -146,14 +166,16 @@ export function createLearner(
       return live;
     },
     labelled(state) {
-      if (options.every <= 0 || training || broken) return;
+      if (options.every <= 0 || training !== 0 || broken) return;
       const given = state.session.labels + state.session.relabels;
       if (given - labelsAtTraining < options.every) return;
-      const request = trainingRequest(state, generation + 1, session.orderName === 'uncertain');
+      baseIds ??= [...state.base.keys()];
+      const request = trainingRequest(state, baseIds, nextId, generation + 1, session.orderName === 'uncertain');
       if (!request) return;
+      nextId++;
       generation++;
       labelsAtTraining = given;
-      training = true;
+      training = request.id;
       events.status({ training: true });
       post(request, [
         request.positions.buffer,
@@ -164,6 +186,11 @@ export function createLearner(
       ] as ArrayBuffer[]);
     },
     want(docs) {
+      for (const doc of docs) {
+        wanted.delete(doc);
+        wanted.set(doc, true);
+        if (wanted.size > KEPT_PREDICTIONS) wanted.delete(wanted.keys().next().value!);
+      }
       if (!live || !worker) return;
       for (const doc of docs) {
         if (doc < 0 || live.docs.has(doc) || asked.has(doc)) continue;
@@ -184,6 +211,25 @@ export function createLearner(
       newestStamp = newest.stamp;
       post({ type: 'load', id: nextId++, path: newest.path, generation: ++generation });
     },
+    rankQueue(state) {
+      if (broken || ranking !== 0) return;
+      const pool: number[] = [];
+      for (let k = state.pos + 1; k < state.order.length; k++) {
+        const s = state.order[k]!;
+        if (labelOf(state, index.sentences[s]!.id) === undefined) pool.push(s);
+      }
+      if (pool.length === 0) return;
+      // Grouped by document, in reading order: each document is predicted together, as its context needs.
+      pool.sort((a, b) => index.docOf[a]! - index.docOf[b]! || index.placeInDoc[a]! - index.placeInDoc[b]!);
+      ranking = nextId++;
+      events.status({ ranking: true });
+      const positions = Int32Array.from(pool);
+      const docs = Int32Array.from(pool, (s) => index.docOf[s]!);
+      post({ type: 'rank', id: ranking, pool: positions, poolDocs: docs }, [
+        positions.buffer,
+        docs.buffer,
+      ] as ArrayBuffer[]);
+    },
     close() {
       void worker?.terminate();
       worker = null;
@@ -197,6 +243,8 @@ export function createLearner(
  */
 function trainingRequest(
   state: AnnotateState,
+  baseIds: readonly string[],
+  id: number,
   generation: number,
   rank: boolean,
 ): (ToWorker & { type: 'train' }) | null {
@@ -209,9 +257,11 @@ function trainingRequest(
     const s = index.positionOf.get(id);
     if (label !== null && s !== undefined && picked.length < MAX_LIVE_EXAMPLES) picked.push({ s, label });
   }
-  for (const [id, label] of [...state.base].reverse()) {
-    if (picked.length >= MAX_LIVE_EXAMPLES) break;
-    if (seen.has(id)) continue;
+  // The labels at start, newest first, from the end of their list: no copy of the whole map per training.
+  for (let k = baseIds.length - 1; k >= 0 && picked.length < MAX_LIVE_EXAMPLES; k--) {
+    const id = baseIds[k]!;
+    const label = state.base.get(id);
+    if (seen.has(id) || label === undefined) continue;
     const s = index.positionOf.get(id);
     if (s !== undefined) picked.push({ s, label });
   }
@@ -220,7 +270,7 @@ function trainingRequest(
   const pool = rank ? rankingPool(state) : [];
   return {
     type: 'train',
-    id: generation,
+    id,
     generation,
     positions: Int32Array.from(picked, (p) => p.s),
     labels: Uint8Array.from(picked, (p) => LABELS.indexOf(p.label)),
@@ -236,7 +286,12 @@ function trainingRequest(
  */
 function rankingPool(state: AnnotateState): number[] {
   const { index, order, assigned } = state;
-  const own = assigned !== null && order.some((s, k) => k > state.pos && assigned[index.docOf[s]!] === 1);
+  const own =
+    assigned !== null &&
+    order.some(
+      (s, k) =>
+        k > state.pos && assigned[index.docOf[s]!] === 1 && labelOf(state, index.sentences[s]!.id) === undefined,
+    );
   const unlabelled = (s: number) =>
     labelOf(state, index.sentences[s]!.id) === undefined && (!own || assigned![index.docOf[s]!] === 1);
   const picked = new Set<number>();
@@ -254,7 +309,7 @@ function rankingPool(state: AnnotateState): number[] {
 }
 
 /** Every sentence's text in one shared UTF-8 buffer, with end offsets: the worker reads them without a copy. */
-export function shareTexts(index: CorpusIndex): LearnWorkerData {
+export function shareTexts(index: CorpusIndex): Omit<LearnWorkerData, 'start'> {
   const encoder = new TextEncoder();
   let total = 0;
   for (const s of index.sentences) total += Buffer.byteLength(s.text, 'utf8');

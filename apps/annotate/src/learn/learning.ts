@@ -1,5 +1,5 @@
 import type { Example, TrainOptions } from '@stance/classify';
-import { labelDocument, train } from '@stance/classify';
+import { train } from '@stance/classify';
 import { classificationReport, mulberry32 } from '@stance/metrics';
 import type { Label } from '@stance/schema';
 import { isLabel, LABELS } from '@stance/schema';
@@ -7,14 +7,11 @@ import { isLabel, LABELS } from '@stance/schema';
 // What the learning worker computes, as plain functions: trained, scored and ranked here, they are tested without a
 // worker thread.
 
-/** Something that labels one document's sentences (in reading order): the rules, or a trained model. */
+/** Something that labels one document's sentences (in reading order): the session's start model, or a live one. */
 export interface Predictor {
   readonly name: string;
   predict(texts: readonly string[]): readonly { label: string; confidence: number }[];
 }
-
-/** The rules, as the baseline a first live model must beat. */
-export const rulesPredictor: Predictor = { name: 'rules', predict: (texts) => labelDocument([...texts]) };
 
 /**
  * Settings of the live model: logistic regression over word n-grams and cues, without character n-grams, which

@@ -18,35 +18,30 @@ export interface LiveModel {
 
 /**
  * Suggestions while the background model is the source: its label and confidence where it has predicted the
- * sentence's document, else the rules' (named `rules` in the log: a suggestion is logged as what was shown). The
- * rules' cues explain either. Without a live model, `base` (the session's own suggester) answers.
+ * sentence's document, else the session's own (`base`: the model the session started with, named as such in the
+ * log, since a suggestion is logged as what was shown). The rules' cues (which `base` carries) explain either.
+ * Without a live model, `base` answers.
  */
-export function liveSuggester(
-  index: CorpusIndex,
-  base: Suggester,
-  rules: Suggester,
-  live: LiveModel | null,
-): Suggester {
+export function liveSuggester(index: CorpusIndex, base: Suggester, live: LiveModel | null): Suggester {
   if (live === null) return base;
   return {
     model: live.name,
     trained: true,
     at(position): Suggested {
-      const fromRules = rules.at(position);
+      const own = base.at(position);
       const doc = index.docOf[position] ?? -1;
       const predicted = live.docs.get(doc);
       const k = index.placeInDoc[position] ?? -1;
       const label = predicted?.labels[k];
-      if (!predicted || label === undefined || label >= LABELS.length || fromRules.error !== undefined)
-        return fromRules;
+      if (!predicted || label === undefined || label >= LABELS.length || own.error !== undefined) return own;
       return {
         label: LABELS[label] as Label,
         confidence: predicted.confidence[k]!,
-        cues: fromRules.cues,
+        cues: own.cues,
         model: live.name,
       };
     },
-    warm: (position) => rules.warm(position),
+    warm: (position) => base.warm(position),
     all: (skip) => base.all(skip),
   };
 }

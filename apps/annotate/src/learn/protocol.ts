@@ -1,3 +1,5 @@
+import type { StartModel } from '../model/start-model.ts';
+
 // Messages between the annotation UI and its learning worker (worker_threads). Typed arrays travel as transferred
 // buffers; sentence texts are shared once, in one SharedArrayBuffer, so the worker holds no copy of the corpus.
 
@@ -7,6 +9,8 @@ export interface LearnWorkerData {
   text: SharedArrayBuffer;
   /** End offset (bytes) of each sentence's text in `text`; a sentence starts where the one before it ends. */
   ends: SharedArrayBuffer;
+  /** The model the session's suggestions start from: the worker's current model until one replaces it. */
+  start: StartModel;
 }
 
 /** Labelled sentences for training, grouped by document and in reading order (quotations carry over). */
@@ -31,7 +35,9 @@ export type ToWorker =
   /** Take this model file as the current model (the one new models are compared with, and that predicts). */
   | { type: 'load'; id: number; path: string; generation: number }
   /** The current model's suggestions for one document's sentences (reading order). */
-  | { type: 'predict'; id: number; doc: number; positions: Int32Array };
+  | { type: 'predict'; id: number; doc: number; positions: Int32Array }
+  /** Rank these sentences (grouped by document, in reading order) by the current model's confidence. */
+  | { type: 'rank'; id: number; pool: Int32Array; poolDocs: Int32Array };
 
 /** Messages from the worker. */
 export type FromWorker =
@@ -43,7 +49,7 @@ export type FromWorker =
       /** Whether the new model scored above the current one and replaced it. */
       adopted: boolean;
       macroF1: number;
-      /** The current model's (or the rules') macro-F1 on the same held-out folds. */
+      /** The current model's macro-F1 on the same held-out folds (the start model's until a live one is taken). */
       previous: number;
       previousName: string;
       examples: number;
@@ -53,5 +59,7 @@ export type FromWorker =
       ranked: Int32Array;
     }
   | { type: 'loaded'; id: number; name: string; generation: number }
+  /** The pool of a `rank` message, least confident first. */
+  | { type: 'ranked'; id: number; ranked: Int32Array; ms: number }
   | { type: 'predicted'; id: number; doc: number; generation: number; labels: Uint8Array; confidence: Float32Array }
   | { type: 'failed'; id: number; message: string };

@@ -7,46 +7,97 @@ import type { LearnWorkerData } from './protocol.ts';
 // The worker's module sits next to this one: learn-worker.ts when run from source (tsx), learn-worker.js in a build.
 const here = fileURLToPath(import.meta.url);
 const entry = new URL(`./learn-worker${extname(here)}`, import.meta.url);
+const fromSource = extname(here) === '.ts';
 
-/**
- * Where tsx's ESM API is, when the worker is TypeScript source: tsx's loader does not reach worker threads (Node 20
- * runs a worker's entry before the `--import` hooks of the parent apply), so the worker registers it itself first.
- * tsx comes with the repository (the root devDependency `pnpm stance` runs on); a build needs none of this.
- */
-function tsxApi(): string | null {
-  if (extname(here) !== '.ts') return null;
+/** A module's path, or null when it cannot be found (the worker then takes the slower way). */
+function resolved(specifier: string): string | null {
   try {
-    return import.meta.resolve('tsx/esm/api');
+    return createRequire(import.meta.url).resolve(specifier);
   } catch {
-    return createRequire(import.meta.url).resolve('tsx/esm/api');
+    return null;
   }
 }
 
-// The worker's first code, as a CommonJS script: register tsx when needed, then load the worker module.
+/**
+ * The worker's first code when it is TypeScript source (a build starts `learn-worker.js` directly). It bundles the
+ * worker's module graph into one ES module in memory with esbuild and imports that (a data: URL), rather than
+ * registering tsx's loader: on Node 20 tsx's ESM hooks run in a loader thread of their own, a second isolate that,
+ * with tsx's per-file transforms and source maps, cost the worker ~35 MB more than a bundle (measured: an idle worker
+ * adds 56 MB with tsx, 19 MB bundled). `import.meta.url` in each file becomes that file's own URL, so what a package
+ * loads beside its sources (natural, the default labeller's weights) resolves where it does from source. esbuild is a
+ * devDependency (only source runs, tests and benches, need it); without it the worker falls back to tsx. Errors
+ * surface as the worker's 'error' event.
+ */
 const BOOT = `
 const { workerData } = require('node:worker_threads');
+const { readFile } = require('node:fs/promises');
+const { fileURLToPath, pathToFileURL } = require('node:url');
+async function bundle() {
+  const esbuild = require(workerData.esbuild);
+  try {
+    const importMetaUrl = {
+      name: 'import-meta-url',
+      setup(build) {
+        build.onLoad({ filter: /\\.ts$/ }, async ({ path }) => ({
+          contents: (await readFile(path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(path).href)),
+          loader: 'ts',
+        }));
+      },
+    };
+    const out = await esbuild.build({
+      entryPoints: [fileURLToPath(workerData.entry)],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      write: false,
+      logLevel: 'silent',
+      plugins: [importMetaUrl],
+    });
+    return out.outputFiles[0].text;
+  } finally {
+    await esbuild.stop();
+  }
+}
 (async () => {
-  if (workerData.tsx) (await import(workerData.tsx)).register();
-  await import(workerData.entry);
+  if (workerData.esbuild) {
+    const code = await bundle();
+    await import('data:text/javascript;base64,' + Buffer.from(code).toString('base64'));
+  } else {
+    if (workerData.tsx) (await import(workerData.tsx)).register();
+    await import(workerData.entry);
+  }
 })().catch((error) => {
   setImmediate(() => { throw error; });
 });
 `;
 
 /**
+ * Where tsx's ESM API is, for a source run without esbuild: tsx's loader does not reach worker threads (Node 20 runs
+ * a worker's entry before the `--import` hooks of the parent apply), so the worker registers it itself first.
+ */
+function tsxApi(): string | null {
+  try {
+    return import.meta.resolve('tsx/esm/api');
+  } catch {
+    return resolved('tsx/esm/api');
+  }
+}
+
+/**
  * Memory the worker may use: a bound, so a large retraining fails (and is reported) instead of swelling the UI. A
  * small young generation (4 MB, V8's default is 16) keeps the resident size near what is live. Measured with the
- * bench's generated 100k corpus, three retrainings of 1,000 labels with a pool of 2,000 to rank: the idle worker adds
- * about 36 MB to the process (26 of them tsx's loader thread, which a build does not have), training peaks about 20 MB
- * above that; 2,000 labels peaked 27 MB higher.
+ * bench's generated 100k corpus, three retrainings of 1,000 labels with a pool of 2,000 to rank: training peaks about
+ * 20 MB above the idle worker; 2,000 labels peaked 27 MB higher.
  */
 export const WORKER_HEAP_MB = 64;
 
 /** Start the learning worker on the shared sentence texts. Its console output is drained, never shown. */
 export function spawnLearnWorker(data: LearnWorkerData): Worker {
-  const worker = new Worker(BOOT, {
-    eval: true,
-    workerData: { ...data, entry: entry.href, tsx: tsxApi() },
+  const esbuild = fromSource ? resolved('esbuild') : null;
+  const worker = new Worker(fromSource ? BOOT : entry, {
+    eval: fromSource,
+    workerData: { ...data, entry: entry.href, esbuild, tsx: fromSource && !esbuild ? tsxApi() : null },
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 4 },
     stdout: true,
     stderr: true,

@@ -21,7 +21,10 @@ export function aboutLine(input: AboutInput, width: number): string {
   const { learning } = input;
   const parts: { text: string; keep: number }[] = [
     { text: `annotator ${input.annotator}`, keep: 0 },
-    { text: `order ${input.order}${input.assigned ? ', assigned first' : ''}`, keep: 0 },
+    {
+      text: `order ${input.order}${input.assigned ? ', assigned first' : ''}${learning.ranking ? ' (ranking…)' : ''}`,
+      keep: 0,
+    },
   ];
   // Blind is said in full when there is room, else in one word; it is never left out.
   if (input.blind)

@@ -32,8 +32,9 @@ export interface Suggested {
 }
 
 /**
- * Suggestions computed per document on first look and cached, so start-up labels nothing unless an order needs all
- * of them (`--order uncertain` calls `all`).
+ * Suggestions computed per document on first look and cached for the documents looked at last (KEPT_DOCUMENTS), so
+ * start-up labels nothing unless an order needs all of them (`--order uncertain` calls `all`), and memory does not
+ * grow with the documents visited.
  */
 export interface Suggester {
   /** Name logged as `suggestion.model`: `rules` or the trained model's name. */
@@ -55,13 +56,28 @@ export interface Suggester {
   all(skip?: (doc: number) => boolean): Float64Array;
 }
 
+/**
+ * Documents whose suggestions stay cached: the current one and those a key or two away (warmed after each frame), with
+ * room to spare. Going back further labels a document again (5-15 ms), as the first look did.
+ */
+export const KEPT_DOCUMENTS = 16;
+
 /** Build a suggester: the trained model's label and confidence if there is one, the rules' cues always. */
 export function createSuggester(index: CorpusIndex, labeler: Labeler, model?: SuggestionModel | null): Suggester {
+  // A Map iterates in insertion order: re-inserting on each look keeps the least recently looked-at document first.
   const cache = new Map<number, Suggested[]>();
   const name = model ? model.name : 'rules';
+  const remember = (doc: number, suggestions: Suggested[]) => {
+    cache.set(doc, suggestions);
+    if (cache.size > KEPT_DOCUMENTS) cache.delete(cache.keys().next().value!);
+  };
   const forDocument = (doc: number, keep = true): Suggested[] => {
     let cached = cache.get(doc);
-    if (cached) return cached;
+    if (cached) {
+      cache.delete(doc);
+      cache.set(doc, cached);
+      return cached;
+    }
     const positions = index.byDoc[doc] ?? [];
     const texts = positions.map((s) => index.sentences[s]!.text);
     let rules: Prediction[];
@@ -79,7 +95,7 @@ export function createSuggester(index: CorpusIndex, labeler: Labeler, model?: Su
         error: (error as Error).message,
       };
       cached = positions.map(() => failed);
-      if (keep) cache.set(doc, cached);
+      if (keep) remember(doc, cached);
       return cached;
     }
     cached = positions.map((_, k) => {
@@ -91,8 +107,26 @@ export function createSuggester(index: CorpusIndex, labeler: Labeler, model?: Su
       if (r) return { label: r.label, confidence: r.confidence, cues, model: 'rules' };
       return { label: 'skip', confidence: 0, cues, model: 'rules' };
     });
-    if (keep) cache.set(doc, cached);
+    if (keep) remember(doc, cached);
     return cached;
+  };
+  /**
+   * Confidences of a document's suggestions, for ranking: the model's alone when it labels every sentence with one of
+   * the four labels (no rules, no cues: ranking 70,000 sentences then costs the model's time only), else `at`'s.
+   */
+  const confidences = (doc: number): readonly number[] => {
+    const cached = cache.get(doc);
+    if (cached || !model) return (cached ?? forDocument(doc, false)).map((s) => s.confidence);
+    const positions = index.byDoc[doc] ?? [];
+    let answers: readonly ModelAnswer[];
+    try {
+      answers = model.predict(positions.map((s) => index.sentences[s]!.text));
+    } catch {
+      return forDocument(doc, false).map((s) => s.confidence);
+    }
+    if (answers.length !== positions.length || !answers.every((a) => isLabel(a.label)))
+      return forDocument(doc, false).map((s) => s.confidence);
+    return answers.map((a) => a.confidence ?? confidenceOf(a.scores, a.label as Label));
   };
   return {
     model: name,
@@ -114,9 +148,9 @@ export function createSuggester(index: CorpusIndex, labeler: Labeler, model?: Su
           return;
         }
         // Ranking needs only the confidences; keeping every document's cues would hold the whole corpus's worth.
-        const suggestions = forDocument(doc, false);
+        const values = confidences(doc);
         positions.forEach((s, k) => {
-          out[s] = suggestions[k]!.confidence;
+          out[s] = values[k]!;
         });
       });
       return out;

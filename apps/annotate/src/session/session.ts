@@ -6,6 +6,8 @@ import { documentOrder, indexCorpus, uncertainOrder } from '../model/corpus-inde
 import type { AnnotatorView, QueueItem } from '../model/disagreement-queue.ts';
 import { disagreementQueue } from '../model/disagreement-queue.ts';
 import { adjudicationEvents, judgementEvents } from '../model/log-roles.ts';
+import type { ModelFile, StartModel } from '../model/start-model.ts';
+import { loadStartModel } from '../model/start-model.ts';
 import type { Labeler, Suggester, SuggestionModel } from '../model/suggester.ts';
 import { createSuggester } from '../model/suggester.ts';
 
@@ -25,9 +27,10 @@ export interface AnnotateSession {
   readonly index: CorpusIndex;
   readonly order: readonly number[];
   readonly orderName: VisitOrder;
+  /** The suggestions of the model the session started with (`start`), with the rules' cues behind each. */
   readonly suggester: Suggester;
-  /** The rules alone (the cues behind every suggestion; the same as `suggester` without a trained model). */
-  readonly rules: Suggester;
+  /** What the suggestions start from: the baseline a retrained model must beat, and its fallback. */
+  readonly start: StartModel;
   readonly log: AnnotatorLog;
   readonly guideline: { version: string; text: string } | null;
   readonly blind: boolean;
@@ -48,6 +51,11 @@ export interface AnnotateSession {
   readonly assigned: AssignedDocuments | null;
   /** Background learning; null when off (adjudicating, `--retrain 0`). */
   readonly learning: LearningOptions | null;
+  /**
+   * `--order uncertain` with more sentences left to label than `rankInline`: `order` is provisional (what is left in
+   * document order, then the labelled) until the background worker has ranked it.
+   */
+  readonly rankPending: boolean;
   /** Draw in colour (off with NO_COLOR). */
   readonly color: boolean;
 }
@@ -60,19 +68,10 @@ export interface AssignedDocuments {
   readonly sentences: number;
 }
 
-/** A model file in the corpus's models folder, as the UI watches for them. */
-export interface ModelFile {
-  readonly path: string;
-  /** What makes one file newer than another (its training time, else its modification time), in ms. */
-  readonly stamp: number;
-}
-
 /** How the suggestion model learns while you label. */
 export interface LearningOptions {
   /** Retrain on your labels after this many new ones (0: only models from the corpus folder are picked up). */
   readonly every: number;
-  /** The model file the session started with, if any (the worker scores it against its retrained models). */
-  readonly startModel: ModelFile | null;
   /** The newest model file in the corpus's models folder now (checked every few seconds), if any. */
   readonly newestModel: (() => ModelFile | null) | null;
 }
@@ -98,8 +97,12 @@ export interface AdjudicateInput {
 export interface SessionInput {
   corpus: CorpusInput;
   log: AnnotatorLog;
+  /** The rules labeler: the cues behind every suggestion (and the suggestions themselves when `start` is the rules). */
   labeler: Labeler;
-  model?: SuggestionModel | null;
+  /** What suggestions start from. @default { kind: 'rules' } */
+  start?: StartModel;
+  /** `start` already loaded (`loadStartModel`), when the caller checked it before opening the log; else loaded here. */
+  startModel?: SuggestionModel;
   order?: VisitOrder;
   blind?: boolean;
   now?: () => number;
@@ -111,9 +114,21 @@ export interface SessionInput {
   assigned?: readonly string[] | null;
   /** Background learning (ignored when adjudicating). @default null (off) */
   learning?: LearningOptions | null;
+  /**
+   * `--order uncertain` ranks at start-up when at most this many sentences are left to label; with more (and
+   * `learning`), the first frame comes first and the background worker ranks them. @default RANK_INLINE_MAX
+   */
+  rankInline?: number;
   /** @default true */
   color?: boolean;
 }
+
+/**
+ * Sentences left to label that `--order uncertain` ranks before the first frame: the default labeller takes about
+ * 35 µs a sentence on a quiet core (this many: ~0.35 s); 70,000 would take seconds, so they are ranked in the
+ * background worker while the annotator starts on the provisional order.
+ */
+export const RANK_INLINE_MAX = 10_000;
 
 /** The default idle cap: a minute without a key pauses the clock. */
 export const DEFAULT_IDLE_CAP_MS = 60_000;
@@ -121,9 +136,13 @@ export const DEFAULT_IDLE_CAP_MS = 60_000;
 /** Build a session: index the corpus, fold this annotator's log, and order the sentences. */
 export function createSession(input: SessionInput): AnnotateSession {
   const index = indexCorpus(input.corpus.documents, input.corpus.sentences);
-  const suggester = createSuggester(index, input.labeler, input.model ?? null);
-  const rules = input.model ? createSuggester(index, input.labeler, null) : suggester;
-  if (input.adjudicate !== undefined) return adjudicationSession(input, index, suggester, input.adjudicate);
+  // An adjudicator is shown the annotators' labels, never a suggestion: no model is loaded for them.
+  if (input.adjudicate !== undefined)
+    return adjudicationSession(input, index, createSuggester(index, input.labeler), input.adjudicate);
+  const start = input.start ?? { kind: 'rules' };
+  // The rules are the labeler itself (tests count its runs); any other start is a model whose labels replace theirs.
+  const model = start.kind === 'rules' ? null : (input.startModel ?? loadStartModel(start));
+  const suggester = createSuggester(index, input.labeler, model);
   const base = new Map<string, Label>();
   let stale = 0;
   for (const [id, current] of foldLabels(judgementEvents(input.log.events))) {
@@ -134,12 +153,20 @@ export function createSession(input: SessionInput): AnnotateSession {
   const orderName = input.order ?? 'document';
   const assigned = assignedDocuments(index, input.assigned ?? null);
   let order: number[];
+  let rankPending = false;
   if (orderName === 'uncertain') {
     // Only what is left to label needs ranking: documents labelled through are not run through the model, and
     // labelled sentences go last (in document order), where review finds them.
     const done = (s: number) => base.has(index.sentences[s]!.id);
-    const confidence = suggester.all((doc) => index.byDoc[doc]!.every(done));
-    order = uncertainOrder(index, (s) => (done(s) ? Number.POSITIVE_INFINITY : confidence[s]!));
+    const left = index.sentences.length - base.size;
+    if (input.learning && left > (input.rankInline ?? RANK_INLINE_MAX)) {
+      const all = documentOrder(index);
+      order = all.filter((s) => !done(s)).concat(all.filter(done));
+      rankPending = true;
+    } else {
+      const confidence = suggester.all((doc) => index.byDoc[doc]!.every(done));
+      order = uncertainOrder(index, (s) => (done(s) ? Number.POSITIVE_INFINITY : confidence[s]!));
+    }
   } else order = documentOrder(index);
   if (assigned) order = assignedFirst(index, order, assigned.docs);
   return {
@@ -148,7 +175,7 @@ export function createSession(input: SessionInput): AnnotateSession {
     order,
     orderName,
     suggester,
-    rules,
+    start,
     log: input.log,
     guideline: input.corpus.guideline,
     blind: input.blind ?? false,
@@ -161,6 +188,7 @@ export function createSession(input: SessionInput): AnnotateSession {
     idleCapMs: input.idleCapMs ?? DEFAULT_IDLE_CAP_MS,
     assigned,
     learning: input.learning ?? null,
+    rankPending,
     color: input.color ?? true,
   };
 }
@@ -213,7 +241,7 @@ function adjudicationSession(
     order: queue.map((q) => q.position),
     orderName: 'document',
     suggester,
-    rules: suggester,
+    start: { kind: 'rules' },
     log: input.log,
     guideline: input.corpus.guideline,
     blind: false,
@@ -226,6 +254,7 @@ function adjudicationSession(
     idleCapMs: input.idleCapMs ?? DEFAULT_IDLE_CAP_MS,
     assigned: null,
     learning: null,
+    rankPending: false,
     color: input.color ?? true,
   };
 }

@@ -202,17 +202,23 @@ function search(state: AnnotateState, query: string, at: number): AnnotateState 
   return { ...state, search: query, message: `no sentence contains “${query}”` };
 }
 
-/** New order after a ranking: walked places stay, then the ranked pool, then the rest in their old order. */
+/**
+ * New order after a ranking: walked places stay, then the ranked pool (its sentences of assigned documents first,
+ * as the queue had them), then the rest in their old order.
+ */
 function rerank(state: AnnotateState, ranked: readonly number[]): AnnotateState {
-  const { order, orderPos, pos } = state;
+  const { order, orderPos, pos, assigned } = state;
   const inPool = new Uint8Array(state.index.sentences.length);
   const next: number[] = order.slice(0, pos + 1);
+  const others: number[] = [];
   for (const s of ranked) {
     const k = orderPos[s] ?? -1;
     if (k <= pos || inPool[s] === 1 || labelOf(state, state.index.sentences[s]!.id) !== undefined) continue;
     inPool[s] = 1;
-    next.push(s);
+    if (assigned !== null && assigned[state.index.docOf[s]!] !== 1) others.push(s);
+    else next.push(s);
   }
+  for (const s of others) next.push(s);
   for (let k = pos + 1; k < order.length; k++) if (inPool[order[k]!] !== 1) next.push(order[k]!);
   const newPos = new Int32Array(state.index.sentences.length).fill(-1);
   next.forEach((s, k) => {

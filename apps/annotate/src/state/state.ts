@@ -32,6 +32,8 @@ export interface LearningStatus {
   readonly score: { macroF1: number; examples: number; folds: number; previous: number; previousName: string } | null;
   /** A retraining is running in the background. */
   readonly training: boolean;
+  /** The queue (`--order uncertain`) is being ranked in the background; until then it is in document order. */
+  readonly ranking: boolean;
   /** Something to say about learning (a failure, or why a trained model was not taken). */
   readonly note: string | null;
   /** Bumped when suggestions from the background model arrive, so the screen draws them. */
@@ -95,6 +97,8 @@ export interface InitialStateInput {
   adjudicating?: boolean;
   /** Name of the suggestion model at start. @default 'rules' */
   source?: string;
+  /** The order is provisional until the background worker has ranked it (`session.rankPending`). @default false */
+  ranking?: boolean;
   /** 1 for each document (by position) assigned to this annotator. */
   assigned?: Uint8Array | null;
 }
@@ -109,6 +113,7 @@ export function initialState({
   notes,
   adjudicating,
   source,
+  ranking,
   assigned,
 }: InitialStateInput): AnnotateState {
   const orderPos = new Int32Array(index.sentences.length).fill(-1);
@@ -152,7 +157,15 @@ export function initialState({
     scroll: 0,
     input: '',
     search: '',
-    learning: { source: source ?? 'rules', updatedAt: null, score: null, training: false, note: null, version: 0 },
+    learning: {
+      source: source ?? 'rules',
+      updatedAt: null,
+      score: null,
+      training: false,
+      ranking: ranking ?? false,
+      note: null,
+      version: 0,
+    },
     helpScroll: 0,
     message,
     reveal: null,

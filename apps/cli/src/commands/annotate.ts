@@ -1,37 +1,17 @@
 import { existsSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
-import type { AnnotateSession, ModelFile, SuggestionModel, VisitOrder } from '@stance/annotate';
-import { defaultLabeller, labelDocument, modelFromJson } from '@stance/classify';
-import { loadCorpus, readTextFile } from '@stance/corpus';
+import type { AnnotateSession, StartModel, VisitOrder } from '@stance/annotate';
+import { labelDocument } from '@stance/classify';
+import { loadCorpus } from '@stance/corpus';
 import { isValidAnnotatorName, StanceError } from '@stance/schema';
 import { openAnnotatorLog, readAllLogs } from '@stance/store';
 import { stripControl } from '@stance/text';
-import { assignedDocuments, newestModelFile } from '../annotate-inputs.ts';
+import { assignedDocuments, suggestionModelFile } from '../annotate-inputs.ts';
 import { flag, intOption, stringOption, userPath } from '../args.ts';
 import type { Command, Io } from '../command.ts';
 import { DEFAULT_CORPUS } from '../paths.ts';
 
 const ORDERS: readonly VisitOrder[] = ['document', 'uncertain'];
-
-/**
- * The model suggestions start from: the newest trained model in `<corpus>/models/` (newestModelFile), else the shipped
- * default labeller. The rules still give the cues highlighted under each suggestion.
- */
-function startModel(file: ModelFile | null): SuggestionModel {
-  if (file === null) {
-    const labeller = defaultLabeller();
-    return { name: labeller.name, predict: (texts) => labeller.predict(texts) };
-  }
-  const { path } = file;
-  const model = modelFromJson(readTextFile(path, path), path);
-  if (model.encoder !== undefined)
-    throw new StanceError(
-      `a ${model.kind} model reads sentence embeddings (about 40 sentences a second per core), too slow for suggestions; ` +
-        'use `stance train --model logreg` for the UI',
-      { where: path },
-    );
-  return { name: model.name, predict: (texts) => model.predict(texts) };
-}
 
 /** Both ends must be a terminal: keys are read in raw mode and the screen is redrawn in place. */
 function isInteractive(io: Io): boolean {
@@ -94,6 +74,8 @@ export const annotateCommand: Command = {
       createSession,
       disagreementQueue,
       indexCorpus,
+      limitHeapGrowth,
+      loadStartModel,
       rememberAnnotator,
       rememberedAnnotator,
       runAnnotate,
@@ -126,6 +108,8 @@ export const annotateCommand: Command = {
       if (annotator === undefined) throw new StanceError('no annotator name given');
       rememberAnnotator(io.env, annotator);
     }
+    // Before the corpus is loaded: the heap is kept near the live data for the whole session.
+    limitHeapGrowth();
     const corpus = loadCorpus(corpusDir);
     // The adjudicator's own log is read here too (unlocked) but left out of the queue by name.
     const logs = adjudicate
@@ -144,8 +128,15 @@ export const annotateCommand: Command = {
         return 0;
       }
     }
-    const modelFile = adjudicate ? null : newestModelFile(corpusDir);
-    const model = startModel(modelFile);
+    // Suggestions start from the newest trained model in <corpus>/models/, else the shipped default labeller; it is
+    // loaded (and a hybrid refused) before the log is opened, so a refused run leaves no files behind.
+    const modelFile = adjudicate ? null : suggestionModelFile(corpusDir);
+    const start: StartModel = adjudicate
+      ? { kind: 'rules' }
+      : modelFile
+        ? { kind: 'file', file: modelFile }
+        : { kind: 'default' };
+    const startModel = loadStartModel(start);
     const assigned = adjudicate ? null : assignedDocuments(corpusDir, annotator);
     // Checked before the log is opened: a refused run leaves no files behind.
     if (!isInteractive(io)) throw new StanceError(NEEDS_TERMINAL);
@@ -158,12 +149,13 @@ export const annotateCommand: Command = {
         corpus,
         log,
         labeler: labelDocument,
-        model,
+        start,
+        startModel,
         order,
         blind: flag(args, 'blind'),
         idleCapMs: idleSeconds * 1000,
         assigned,
-        learning: { every: retrainEvery, startModel: modelFile, newestModel: () => newestModelFile(corpusDir) },
+        learning: { every: retrainEvery, newestModel: () => suggestionModelFile(corpusDir) },
         color: io.env['NO_COLOR'] === undefined || io.env['NO_COLOR'] === '',
         ...(logs === undefined ? {} : { adjudicate: { logs, minAnnotators } }),
       });
