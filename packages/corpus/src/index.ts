@@ -35,12 +35,3 @@ export { type JsonlValidator, parseJsonl, readJsonl } from './read-jsonl.ts';
 export { decodeUtf8, hasUtf8Bom, readFileBytes, readTextFile } from './read-text-file.ts';
 export type { RetiredSentence } from './retired.ts';
 export type { ParseOptions, SourceDocument } from './source-document.ts';
-export {
-  isStaleTemp,
-  parseTempName,
-  removeStaleTemps,
-  type TempKind,
-  type TempName,
-  tempPathFor,
-} from './temp-files.ts';
-export { syncFolder, writeFileAtomic } from './write-file-atomic.ts';

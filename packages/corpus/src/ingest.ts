@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StanceDocument } from '@stance/schema';
 import { fileError, StanceError, textHash } from '@stance/schema';
+import { removeStaleTemps, syncFolder, writeFileAtomic } from '@stance/store';
 import { collectSources } from './collect-sources.ts';
 import { DOCUMENTS_DIR, documentPath, RETIRED_FILE } from './corpus-files.ts';
 import { canonicalDocument, parseDocumentFile, serializeDocument } from './document-file.ts';
@@ -11,8 +12,6 @@ import { parseSource } from './parse-source.ts';
 import { readTextFile } from './read-text-file.ts';
 import { type RetiredSentence, serializeRetired } from './retired.ts';
 import type { ParseOptions } from './source-document.ts';
-import { removeStaleTemps } from './temp-files.ts';
-import { syncFolder, writeFileAtomic } from './write-file-atomic.ts';
 
 /** What to ingest into, and how to read `.csv` files. */
 export interface IngestOptions extends ParseOptions {

@@ -14,12 +14,18 @@ it('exposes the public api', () => {
       "foldLogFile",
       "foldNotes",
       "isAnnotationEvent",
+      "isStaleTemp",
       "listAnnotatorLogs",
       "openAnnotatorLog",
+      "parseTempName",
       "readAllLogs",
       "readAnnotatorLog",
+      "removeStaleTemps",
       "retractedIds",
+      "syncFolder",
+      "tempPathFor",
       "undoTarget",
+      "writeFileAtomic",
     ]
   `);
 });

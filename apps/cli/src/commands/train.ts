@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Example } from '@stance/classify';
 import { modelToJson, trainModel } from '@stance/classify';
-import { parseJsonl, readTextFile, writeCorpusModel, writeFileAtomic } from '@stance/corpus';
+import { parseJsonl, readTextFile, writeCorpusModel } from '@stance/corpus';
 import { parseLabelMap, progressLine } from '@stance/evaluate';
 import type { GoldMode } from '@stance/export';
 import { buildLabelIndex, corpusLogs, GOLD_MODES, openCorpus, sentenceGold } from '@stance/export';
 import { isStanceError, StanceError } from '@stance/schema';
+import { writeFileAtomic } from '@stance/store';
 import { stripControl } from '@stance/text';
 import { intOption, numberOption, stringOption, userPath } from '../args.ts';
 import type { Command, Io } from '../command.ts';
