@@ -1,9 +1,11 @@
 /**
  * How fast a big corpus loads: 100,000 sentences (2,000 documents of 50) generated into a temp folder through
  * `ingestPaths`, then `loadCorpus` timed against its own parts in the same run: reading and parsing the document files
- * (the I/O floor) and segmenting the texts. Prints milliseconds (median of several runs) and ratios.
+ * (the I/O floor) and segmenting the texts. Prints milliseconds (median of several runs) and ratios. Sentence ids alone
+ * are timed against the contract written out plainly (normalise and hash each text twice, a Hash object each time).
  * Run: `pnpm bench:corpus` (options: --docs N --sentences N --runs N).
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +52,18 @@ function documentText(): string {
   return paragraphs.join('\n\n');
 }
 
+/** Sentence ids as AGENTS.md defines them, written plainly: the peer of `sentenceIds`. */
+function plainSentenceIds(docId: string, texts: readonly string[]): string[] {
+  const key = (text: string) => text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  const seen = new Map<string, number>();
+  return texts.map((text) => {
+    const n = (seen.get(key(text)) ?? 0) + 1;
+    seen.set(key(text), n);
+    const base = `${docId}:${createHash('sha256').update(key(text), 'utf8').digest('hex').slice(0, 10)}`;
+    return n > 1 ? `${base}~${n}` : base;
+  });
+}
+
 /** Median and fastest wall time of `runs` calls, in ms; the fastest is the figure least disturbed by a busy machine. */
 function time(runs: number, run: () => unknown): { median: number; min: number } {
   const times: number[] = [];
@@ -93,6 +107,14 @@ try {
       );
   });
 
+  const segmented = texts.map((doc) => ({ id: doc.id, sentences: segment(doc.text).map((s) => s.text) }));
+  const onlyIdsMs = time(RUNS, () => {
+    for (const doc of segmented) sentenceIds(doc.id, doc.sentences);
+  });
+  const plainIdsMs = time(RUNS, () => {
+    for (const doc of segmented) plainSentenceIds(doc.id, doc.sentences);
+  });
+
   const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
   const row = (name: string, t: { median: number; min: number }, note: string) =>
     `${name.padEnd(30)} ${ms(t.median)} ${ms(t.min)}   ${note}`;
@@ -104,6 +126,12 @@ try {
     row('  peer: read + JSON.parse', readMs, ratio(readMs)),
     row('  peer: segment only', segmentMs, ratio(segmentMs)),
     row('  peer: segment + sentenceIds', idsMs, ratio(idsMs)),
+    row('sentenceIds alone', onlyIdsMs, `${(sentences / onlyIdsMs.median).toFixed(0)}k ids/s`),
+    row(
+      '  peer: ids written plainly',
+      plainIdsMs,
+      `plain / sentenceIds = ${(plainIdsMs.median / onlyIdsMs.median).toFixed(2)}x`,
+    ),
     `ingest, first (${DOCS} documents written) ${ms(ingestMs)}`,
     `ingest again (all unchanged)       ${ms(reingestMs)}   first / again = ${(ingestMs / reingestMs).toFixed(1)}x`,
     `budget: loadCorpus under 1000 ms at ${sentences} sentences (median): ${loadMs.median < 1000 ? 'yes' : 'NO'}`,

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isValidAnnotatorName, isValidDocumentId, StanceError } from '@stance/schema';
+import { writeFileAtomic } from '@stance/store';
 import { plainObject } from './plain-object.ts';
 import { readTextFile } from './read-text-file.ts';
-import { writeFileAtomic } from './write-file-atomic.ts';
 
 /** The file inside a corpus folder that says which annotator labels which documents. */
 export const ASSIGNMENTS_FILE = 'assignments.json';

@@ -1,11 +1,11 @@
 import type { Sentence, StanceDocument } from '@stance/schema';
+import { sentenceIds } from '@stance/schema';
 import { segment } from '@stance/text';
-import { fastSentenceIds } from './fast-sentence-ids.ts';
 
 /** The sentences of a stored document: segmented, each with its stable id; pure, so the same text gives the same ids. */
 export function documentSentences(doc: StanceDocument): Sentence[] {
   const spans = segment(doc.text);
-  const ids = fastSentenceIds(
+  const ids = sentenceIds(
     doc.id,
     spans.map((s) => s.text),
   );

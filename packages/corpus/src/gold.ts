@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Label } from '@stance/schema';
 import { isLabel, LABELS, StanceError } from '@stance/schema';
+import { writeFileAtomic } from '@stance/store';
 import { plainObject, stringField } from './plain-object.ts';
 import { readJsonl } from './read-jsonl.ts';
-import { writeFileAtomic } from './write-file-atomic.ts';
 
 /** The file of reference labels inside a corpus folder. */
 export const GOLD_FILE = 'gold.jsonl';

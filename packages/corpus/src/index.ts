@@ -9,10 +9,11 @@ export {
   writeAssignments,
 } from './assignments.ts';
 export { collectSources, isLabelSidecar, type SourceFile } from './collect-sources.ts';
-export { DOCUMENTS_DIR, documentPath, GUIDELINES_FILE, RETIRED_FILE } from './corpus-files.ts';
+export { checkCorpusFolder, DOCUMENTS_DIR, documentPath, GUIDELINES_FILE, RETIRED_FILE } from './corpus-files.ts';
 export { serializeDocument } from './document-file.ts';
 export { documentSentences } from './document-sentences.ts';
 export { GOLD_FILE, type GoldLabel, readGold, writeGold } from './gold.ts';
+export { type Guideline, readGuideline } from './guideline.ts';
 export {
   type DocumentOutcome,
   type DocumentStatus,
@@ -21,7 +22,7 @@ export {
   type IngestReport,
   ingestPaths,
 } from './ingest.ts';
-export { type Corpus, type Guideline, loadCorpus } from './load-corpus.ts';
+export { type Corpus, loadCorpus } from './load-corpus.ts';
 export { type CorpusModel, corpusModels, MODELS_DIR, modelFileName, writeCorpusModel } from './models.ts';
 export { normalizeDocumentText } from './normalize-document-text.ts';
 export { isSupportedSource, parseSource, SUPPORTED_EXTENSIONS } from './parse-source.ts';
@@ -36,12 +37,4 @@ export { type JsonlFile, readJsonlFile } from './read-jsonl-stream.ts';
 export { decodeUtf8, hasUtf8Bom, readFileBytes, readTextFile } from './read-text-file.ts';
 export type { RetiredSentence } from './retired.ts';
 export type { ParseOptions, SourceDocument } from './source-document.ts';
-export {
-  isStaleTemp,
-  parseTempName,
-  removeStaleTemps,
-  type TempKind,
-  type TempName,
-  tempPathFor,
-} from './temp-files.ts';
-export { syncFolder, writeFileAtomic } from './write-file-atomic.ts';
+export { readStoredDocument, storedDocumentIds } from './stored-documents.ts';

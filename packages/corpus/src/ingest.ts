@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StanceDocument } from '@stance/schema';
 import { fileError, StanceError, textHash } from '@stance/schema';
+import { removeStaleTemps, syncFolder, writeFileAtomic } from '@stance/store';
 import { collectSources } from './collect-sources.ts';
 import { DOCUMENTS_DIR, documentPath, RETIRED_FILE } from './corpus-files.ts';
 import { canonicalDocument, parseDocumentFile, serializeDocument } from './document-file.ts';
@@ -11,8 +12,7 @@ import { parseSource } from './parse-source.ts';
 import { readTextFile } from './read-text-file.ts';
 import { type RetiredSentence, serializeRetired } from './retired.ts';
 import type { ParseOptions } from './source-document.ts';
-import { removeStaleTemps } from './temp-files.ts';
-import { syncFolder, writeFileAtomic } from './write-file-atomic.ts';
+import { storedDocumentIds } from './stored-documents.ts';
 
 /** What to ingest into, and how to read `.csv` files. */
 export interface IngestOptions extends ParseOptions {
@@ -108,13 +108,6 @@ function partialIngest(written: readonly string[], planned: number): string {
   return `${written.length} of ${planned} documents were written (${written.join(', ')}); run the same ingest again to write the other ${planned - written.length}`;
 }
 
-/** Count the stored documents (after writing). */
-function countDocuments(corpus: string): number {
-  const folder = join(corpus, DOCUMENTS_DIR);
-  if (!existsSync(folder)) return 0;
-  return readdirSync(folder).filter((f) => f.endsWith('.json') && !f.startsWith('.')).length;
-}
-
 /**
  * Ingest files and folders into a corpus. Everything is read and checked first (formats, empty documents, duplicate
  * ids, the stored versions of changed documents); only then is each file written atomically, so a failed ingest
@@ -206,6 +199,6 @@ export function ingestPaths(paths: readonly string[], options: IngestOptions): I
     unchanged: sum('unchanged'),
     changed: sum('changed'),
     retired: sum('retired'),
-    documents: options.dryRun ? countDocuments(corpus) + sum('added') : countDocuments(corpus),
+    documents: options.dryRun ? storedDocumentIds(corpus).length + sum('added') : storedDocumentIds(corpus).length,
   };
 }

@@ -1,19 +1,12 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sentence, StanceDocument } from '@stance/schema';
-import { StanceError } from '@stance/schema';
-import { DOCUMENTS_DIR, GUIDELINES_FILE, RETIRED_FILE } from './corpus-files.ts';
-import { parseDocumentFile } from './document-file.ts';
+import { checkCorpusFolder, RETIRED_FILE } from './corpus-files.ts';
 import { documentSentences } from './document-sentences.ts';
+import { type Guideline, readGuideline } from './guideline.ts';
 import { readJsonl } from './read-jsonl.ts';
-import { readTextFile } from './read-text-file.ts';
 import { type RetiredSentence, validateRetired } from './retired.ts';
-
-/** The annotation guidelines: the `Version: X.Y` line's value and the whole text. */
-export interface Guideline {
-  version: string;
-  text: string;
-}
+import { readStoredDocument, storedDocumentIds } from './stored-documents.ts';
 
 /** A loaded corpus: documents sorted by id, every sentence in document then index order, and lookups. */
 export interface Corpus {
@@ -27,31 +20,6 @@ export interface Corpus {
   sentence(id: string): Sentence | undefined;
   /** Sentences of earlier versions of changed documents, by id, so labels on them stay resolvable. */
   retired: Map<string, RetiredSentence>;
-}
-
-/** Read `GUIDELINES.md` if there is one; its `Version:` line is required then. */
-function readGuideline(dir: string): Guideline | null {
-  const path = join(dir, GUIDELINES_FILE);
-  if (!existsSync(path)) return null;
-  const text = readTextFile(path);
-  const version = /^Version:[ \t]*(\S+)[ \t]*$/m.exec(text)?.[1];
-  if (version === undefined) throw new StanceError('no "Version: X.Y" line in the guidelines', { where: path });
-  return { version, text };
-}
-
-/** Every stored document, sorted by id. */
-function readDocuments(dir: string): StanceDocument[] {
-  const folder = join(dir, DOCUMENTS_DIR);
-  if (!existsSync(folder)) return [];
-  const ids = readdirSync(folder)
-    .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
-    .map((f) => f.slice(0, -'.json'.length))
-    // Code-unit order, not locale order: the same on every machine.
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return ids.map((id) => {
-    const path = join(folder, `${id}.json`);
-    return parseDocumentFile(readTextFile(path), path, id);
-  });
 }
 
 /** The retired sentences, by id. */
@@ -68,9 +36,9 @@ export function readRetired(dir: string): Map<string, RetiredSentence> {
  * sentences. A missing folder or a malformed file is a StanceError naming the file.
  */
 export function loadCorpus(dir: string): Corpus {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new StanceError('no such corpus folder', { where: dir });
+  checkCorpusFolder(dir);
   const guideline = readGuideline(dir);
-  const documents = readDocuments(dir);
+  const documents = storedDocumentIds(dir).map((id) => readStoredDocument(dir, id));
   const byDoc = new Map<string, Sentence[]>();
   const sentences: Sentence[] = [];
   for (const doc of documents) {

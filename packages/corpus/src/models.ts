@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './write-file-atomic.ts';
+import { writeFileAtomic } from '@stance/store';
 
 /** The folder of a corpus that holds its trained models; the annotation UI takes the newest one. */
 export const MODELS_DIR = 'models';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readTextFile } from '@stance/corpus';
+import { parseJsonl, readTextFile } from '@stance/corpus';
 import { DATA_FILES } from '@stance/export';
 import { StanceError } from '@stance/schema';
 import type { BenchItem } from './items.ts';
@@ -65,18 +65,7 @@ export function readDataset(dir: string, name: string, split: 'test' | 'validati
   if (existsSync(judgementPath)) {
     const shown = join(name, DATA_FILES.judgements(split));
     const text = readTextFile(judgementPath, shown);
-    const lines = text.split('\n');
-    lines.forEach((line, i) => {
-      if (line.trim() === '') return;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        throw new StanceError('not a JSON line', { where: `${shown}:${i + 1}` });
-      }
-      const j = judgementOf(value, `${shown}:${i + 1}`);
-      if (j) judgements.push(j);
-    });
+    for (const j of parseJsonl(text, shown, judgementOf)) if (j) judgements.push(j);
     files.push({ role: `${split} judgements`, path: shown, sha256: sha256Text(text), items: judgements.length });
   }
   return { train: train.items, test: test.items, judgements, files };

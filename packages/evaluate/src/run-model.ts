@@ -8,8 +8,9 @@ import {
   rulesModel,
   trainModel,
 } from '@stance/classify';
-import { readTextFile, writeFileAtomic } from '@stance/corpus';
+import { readTextFile } from '@stance/corpus';
 import { StanceError } from '@stance/schema';
+import { writeFileAtomic } from '@stance/store';
 import { runExternalModel } from './external-model.ts';
 import type { BenchItem } from './items.ts';
 import { mapModelLabel } from './labels.ts';

@@ -1,5 +1,13 @@
 import type { Interval } from '@stance/metrics';
-import { bootstrapCI, bootstrapSumCIs, mean, pairedBootstrap } from '@stance/metrics';
+import {
+  accuracyFromCounts,
+  bootstrapCI,
+  bootstrapSumCIs,
+  classScoresFromCounts,
+  macroF1FromCounts,
+  mean,
+  pairedBootstrap,
+} from '@stance/metrics';
 import { StanceError } from '@stance/schema';
 import { OUTSIDE } from './labels.ts';
 
@@ -75,39 +83,6 @@ function groupVectors(
   return [...byGroup.values()];
 }
 
-/** Support, predicted count and true positives of class j in a flat c × c matrix. */
-function classCounts(t: ArrayLike<number>, c: number, j: number): { support: number; predicted: number; tp: number } {
-  let support = 0;
-  let predicted = 0;
-  for (let x = 0; x < c; x++) {
-    support += t[j * c + x]!;
-    predicted += t[x * c + j]!;
-  }
-  return { support, predicted, tp: t[j * c + j]! };
-}
-
-/** Macro-F1 over the first k classes of a flat c × c matrix (scikit-learn's zero_division=0). */
-function macroF1Of(t: ArrayLike<number>, c: number, k: number): number {
-  if (k === 0) return 0;
-  let sum = 0;
-  for (let j = 0; j < k; j++) {
-    const { support, predicted, tp } = classCounts(t, c, j);
-    sum += support + predicted === 0 ? 0 : (2 * tp) / (support + predicted);
-  }
-  return sum / k;
-}
-
-/** Accuracy of a flat c × c matrix. */
-function accuracyOf(t: ArrayLike<number>, c: number): number {
-  let total = 0;
-  let correct = 0;
-  for (let j = 0; j < c; j++) {
-    for (let x = 0; x < c; x++) total += t[j * c + x]!;
-    correct += t[j * c + j]!;
-  }
-  return total === 0 ? 0 : correct / total;
-}
-
 /**
  * Score predictions against gold over `labels`: per-class precision / recall / F1 / support, macro-F1, accuracy and
  * the confusion matrix, with percentile bootstrap intervals from resampling `groups` (documents) with replacement.
@@ -124,21 +99,16 @@ export function scorePredictions(
   const c = columns.length;
   const k = labels.length;
   const vectors = groupVectors(gold, predicted, groups, columns);
-  const statistics: ((t: Float64Array) => number)[] = [(t) => macroF1Of(t, c, k), (t) => accuracyOf(t, c)];
+  // Every figure from @stance/metrics' flat-count scores; macro-F1 averages the k scored labels, not OUTSIDE.
+  const statistics: ((t: Float64Array) => number)[] = [
+    (t) => macroF1FromCounts(t, c, 0, k),
+    (t) => accuracyFromCounts(t, c),
+  ];
   for (let j = 0; j < k; j++) {
     statistics.push(
-      (t) => {
-        const { predicted: p, tp } = classCounts(t, c, j);
-        return p === 0 ? 0 : tp / p;
-      },
-      (t) => {
-        const { support, tp } = classCounts(t, c, j);
-        return support === 0 ? 0 : tp / support;
-      },
-      (t) => {
-        const { support, predicted: p, tp } = classCounts(t, c, j);
-        return support + p === 0 ? 0 : (2 * tp) / (support + p);
-      },
+      (t) => classScoresFromCounts(t, c, j).precision,
+      (t) => classScoresFromCounts(t, c, j).recall,
+      (t) => classScoresFromCounts(t, c, j).f1,
     );
   }
   const intervals = bootstrapSumCIs(vectors, statistics, options);
@@ -150,7 +120,7 @@ export function scorePredictions(
     precision: intervals[2 + 3 * j]!,
     recall: intervals[3 + 3 * j]!,
     f1: intervals[4 + 3 * j]!,
-    support: classCounts(whole, c, j).support,
+    support: classScoresFromCounts(whole, c, j).support,
   }));
   return {
     labels: [...labels],

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '@stance/corpus';
 import { StanceError } from '@stance/schema';
+import { writeFileAtomic } from '@stance/store';
 import { renderHtml } from './render-html.ts';
 import type { BenchReport } from './report.ts';
 

@@ -1,8 +1,7 @@
 import type { AnnotationEvent, Label } from '@stance/schema';
 import { LABELS } from '@stance/schema';
-import { isAnnotationEvent, listAnnotatorLogs } from '@stance/store';
+import { foldLabelEvents, foldLogFile, type LabelEvent, listAnnotatorLogs } from '@stance/store';
 import { IdTable } from './id-table.ts';
-import { readLines } from './read-lines.ts';
 
 // Stored in the ms column for imported labels: they were not timed, and a 0 would drag every mean down.
 const UNTIMED = 0xffffffff;
@@ -130,7 +129,7 @@ class IndexBuilder {
   }
 
   /** Record a label event (later events for the same sentence and role replace earlier ones). */
-  put(annotator: string, event: AnnotationEvent): void {
+  put(annotator: string, event: LabelEvent): void {
     const slot = this.slotOf(event.sentence);
     if (event.adjudication === true) {
       let m = this.adjudications.get(annotator);
@@ -141,7 +140,7 @@ class IndexBuilder {
       const s = event.suggestion;
       m.set(slot, {
         annotator,
-        label: event.label!,
+        label: event.label,
         textHash: event.textHash,
         ms: event.origin === 'import' ? null : Math.min(UNTIMED - 1, Math.round(event.ms)),
         at: event.at,
@@ -154,7 +153,7 @@ class IndexBuilder {
     }
     const c = this.column(annotator);
     if (c.label[slot] === NO_LABEL) c.count++;
-    c.label[slot] = LABELS.indexOf(event.label!);
+    c.label[slot] = LABELS.indexOf(event.label);
     c.ms[slot] = event.origin === 'import' ? UNTIMED : Math.min(UNTIMED - 1, Math.round(event.ms));
     if (HEX16.test(event.textHash)) {
       c.hashHi[slot] = Number.parseInt(event.textHash.slice(0, 8), 16);
@@ -250,58 +249,20 @@ class IndexBuilder {
 /** A log as events in file order (for tests and small corpora), or a file path read line by line. */
 export type LogInput = readonly AnnotationEvent[] | { path: string };
 
-/** Parse the lines of a log file, skipping (and reporting) lines that are not valid events of `annotator`. */
-function* eventsOfFile(path: string, annotator: string, warnings: string[] | undefined): Generator<AnnotationEvent> {
-  for (const { line, text, torn } of readLines(path)) {
-    if (torn) {
-      warnings?.push(`${path}:${line}: last line has no trailing newline (torn write); line skipped`);
-      continue;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      if (text.trim() !== '') warnings?.push(`${path}:${line}: not JSON; line skipped`);
-      continue;
-    }
-    if (!isAnnotationEvent(value)) {
-      warnings?.push(`${path}:${line}: not a valid event; line skipped`);
-      continue;
-    }
-    if (value.annotator !== annotator) {
-      warnings?.push(`${path}:${line}: event of annotator ${JSON.stringify(value.annotator)}; line skipped`);
-      continue;
-    }
-    yield value;
-  }
-}
-
 /**
- * Fold annotator logs into a LabelIndex: for each annotator and sentence the last label event that no retract
- * names (the same rule as `foldLabels` in @stance/store), kept apart for events marked `adjudication: true`.
- * File logs are read twice, line by line: once for the retracted ids, once for the labels, so memory does not
- * grow with the number of events.
+ * Fold annotator logs into a LabelIndex: for each annotator and sentence the current label by the rule of
+ * @stance/store (`foldLabelEvents`, and `foldLogFile` for a file, which reads it twice rather than holding its
+ * events), kept apart for events marked `adjudication: true`. Lines of a file that are not valid events of its
+ * annotator are skipped and reported in `warnings`.
  */
 export function buildLabelIndex(logs: ReadonlyMap<string, LogInput>): LabelIndex {
   const builder = new IndexBuilder();
   const warnings: string[] = [];
   for (const [annotator, log] of [...logs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const events = () => ('path' in log ? eventsOfFile(log.path, annotator, undefined) : log);
-    const retracted = new Set<string>();
-    if ('path' in log) {
-      // Pass 1 parses only lines that can be retracts; pass 2 reports bad lines once.
-      for (const { text } of readLines(log.path)) {
-        if (!text.includes('retract')) continue;
-        try {
-          const e = JSON.parse(text) as unknown;
-          if (isAnnotationEvent(e) && e.type === 'retract' && e.annotator === annotator) retracted.add(e.target!);
-        } catch {}
-      }
-    } else for (const e of events()) if (e.type === 'retract' && e.target !== undefined) retracted.add(e.target);
-    const source = 'path' in log ? eventsOfFile(log.path, annotator, warnings) : events();
-    for (const e of source) {
-      if (e.type === 'label' && e.label !== undefined && !retracted.has(e.id)) builder.put(annotator, e);
-    }
+    const put = (event: LabelEvent) => builder.put(annotator, event);
+    // A loop, not push(...): a damaged log may have more bad lines than a call takes arguments.
+    if ('path' in log) for (const warning of foldLogFile(log.path, annotator, put)) warnings.push(warning);
+    else foldLabelEvents(log, put);
   }
   return builder.build(warnings);
 }

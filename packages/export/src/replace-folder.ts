@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isStaleTemp, parseTempName, removeStaleTemps, tempPathFor } from '@stance/corpus';
 import { fileError, fileErrorReason, StanceError } from '@stance/schema';
+import { isStaleTemp, parseTempName, removeStaleTemps, tempPathFor } from '@stance/store';
 import { type ReplaceContext, replaceProblem } from './replace-guard.ts';
 
 /** Options of buildFolderAtomically. */

@@ -16,7 +16,10 @@ describe('openCorpus', () => {
   it('names the file of a malformed document', () => {
     const dir = makeCorpus({ a: 'First doc.' });
     writeFileSync(join(dir, 'documents', 'a.json'), '{"id": "b", "text": "x"}');
-    expect(() => openCorpus(dir).document('a')).toThrow(/not a stored document/);
+    // The same reader and messages as loadCorpus (@stance/corpus readStoredDocument).
+    expect(() => openCorpus(dir).document('a')).toThrow(/document id "b" does not match its file name/);
+    writeFileSync(join(dir, 'documents', 'a.json'), '{"id": "a", "text": "x", "extra": 1}');
+    expect(() => openCorpus(dir).document('a')).toThrow(/unknown field "extra" in a document file/);
     writeFileSync(join(dir, 'documents', 'a.json'), '{"id": ');
     expect(() => openCorpus(dir).document('a')).toThrow(/malformed document file/);
     expect(() => openCorpus(join(dir, 'nope'))).toThrow(/no such corpus folder/);

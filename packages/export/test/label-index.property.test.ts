@@ -53,7 +53,9 @@ const logArb = fc
   });
 
 describe('buildLabelIndex', () => {
-  it('agrees with foldLabels of @stance/store on random logs with retracts, in memory and from files', () => {
+  // The rule of the current label is @stance/store's (tested there against a simple model); this checks the packing:
+  // every field of each current label comes back out of the typed arrays as it went in.
+  it('packs exactly the current labels of foldLabels (@stance/store), in memory and from files', () => {
     // One file, rewritten for each run (a folder per run would leave hundreds behind).
     const dir = tempDir();
     mkdirSync(join(dir, 'annotations'));
@@ -142,7 +144,7 @@ describe('buildLabelIndex', () => {
     expect(index.warnings.map((w) => w.slice(path.length))).toMatchInlineSnapshot(`
       [
         ":2: not JSON; line skipped",
-        ":3: event of annotator "bob"; line skipped",
+        ":3: not a valid event: event of annotator "bob" in the log of "ann"; line skipped",
         ":4: last line has no trailing newline (torn write); line skipped",
       ]
     `);

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { tempPathFor } from '@stance/corpus';
+import { tempPathFor } from '@stance/store';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   buildLabelIndex,

@@ -68,32 +68,15 @@ export function scoresFromConfusion(
   counts: readonly (readonly number[])[],
 ): ClassificationReport {
   const k = labels.length;
-  let total = 0;
-  let correct = 0;
-  const perClass: ClassScores[] = [];
-  for (let c = 0; c < k; c++) {
-    let support = 0;
-    let predicted = 0;
-    for (let j = 0; j < k; j++) {
-      support += counts[c]![j]!;
-      predicted += counts[j]![c]!;
-    }
-    const tp = counts[c]![c]!;
-    total += support;
-    correct += tp;
-    const precision = predicted === 0 ? 0 : tp / predicted;
-    const recall = support === 0 ? 0 : tp / support;
-    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    perClass.push({ label: labels[c]!, precision, recall, f1, support });
-  }
-  const macroF1 = k === 0 ? 0 : perClass.reduce((s, c) => s + c.f1, 0) / k;
+  const flat = counts.flat();
+  const perClass = labels.map((label, c) => ({ label, ...classScoresFromCounts(flat, k, c) }));
   const matrix = counts.map((row) => [...row]);
   return {
     labels: [...labels],
     perClass,
-    macroF1,
-    accuracy: total === 0 ? 0 : correct / total,
-    total,
+    macroF1: macroF1FromCounts(flat, k),
+    accuracy: accuracyFromCounts(flat, k),
+    total: flat.reduce((s, v) => s + v, 0),
     confusion: { labels: [...labels], counts: matrix, rowShares: rowShares(matrix) },
   };
 }
@@ -108,22 +91,60 @@ export function classificationReport(
   return scoresFromConfusion(labels, counts);
 }
 
-/** Macro-F1 straight from a flat row-major k×k count array (the bootstrap's hot path; no objects made). */
-export function macroF1FromCounts(counts: ArrayLike<number>, k: number, offset = 0): number {
-  if (k === 0) return 0;
+/** Items of gold class `c` (its row) in a flat row-major k×k count array. */
+function supportOf(counts: ArrayLike<number>, k: number, c: number, offset: number): number {
   let sum = 0;
-  for (let c = 0; c < k; c++) {
-    let support = 0;
-    let predicted = 0;
-    for (let j = 0; j < k; j++) {
-      support += counts[offset + c * k + j]!;
-      predicted += counts[offset + j * k + c]!;
-    }
+  for (let j = 0; j < k; j++) sum += counts[offset + c * k + j]!;
+  return sum;
+}
+/** Items predicted `c` (its column) in a flat row-major k×k count array. */
+function predictedOf(counts: ArrayLike<number>, k: number, c: number, offset: number): number {
+  let sum = 0;
+  for (let j = 0; j < k; j++) sum += counts[offset + j * k + c]!;
+  return sum;
+}
+
+/** F1 of one class from its true positives, support and predicted count: 2tp / (support + predicted), 0 when empty. */
+function f1Of(tp: number, support: number, predicted: number): number {
+  // Equals 2PR/(P+R), and is 0 whenever tp is 0, as scikit-learn's zero_division=0.
+  return support + predicted === 0 ? 0 : (2 * tp) / (support + predicted);
+}
+
+/**
+ * Precision, recall, F1 and support of class `c` in a flat row-major `k × k` count array (gold × predicted) starting at
+ * `offset`, with scikit-learn's zero division (see scoresFromConfusion). Builds one small object: a bootstrap may
+ * call it for every class of every resample.
+ */
+export function classScoresFromCounts(
+  counts: ArrayLike<number>,
+  k: number,
+  c: number,
+  offset = 0,
+): { precision: number; recall: number; f1: number; support: number } {
+  const support = supportOf(counts, k, c, offset);
+  const predicted = predictedOf(counts, k, c, offset);
+  const tp = counts[offset + c * k + c]!;
+  return {
+    precision: predicted === 0 ? 0 : tp / predicted,
+    recall: support === 0 ? 0 : tp / support,
+    f1: f1Of(tp, support, predicted),
+    support,
+  };
+}
+
+/**
+ * Macro-F1 straight from a flat row-major k×k count array (the bootstrap's hot path; no objects made), averaged over
+ * the first `scored` classes (default all k). Classes after them (a column for predictions outside the label set)
+ * still count against the scored classes' precision but are not averaged.
+ */
+export function macroF1FromCounts(counts: ArrayLike<number>, k: number, offset = 0, scored = k): number {
+  if (scored === 0) return 0;
+  let sum = 0;
+  for (let c = 0; c < scored; c++) {
     const tp = counts[offset + c * k + c]!;
-    // F1 = 2tp / (support + predicted); equals 2PR/(P+R) and is 0 whenever tp is 0, as scikit-learn's default.
-    sum += support + predicted === 0 ? 0 : (2 * tp) / (support + predicted);
+    sum += f1Of(tp, supportOf(counts, k, c, offset), predictedOf(counts, k, c, offset));
   }
-  return sum / k;
+  return sum / scored;
 }
 
 /** Accuracy from a flat row-major k×k count array. */

@@ -6,6 +6,7 @@ export type { ClassificationReport, ClassScores, ConfusionMatrix } from './class
 export {
   accuracyFromCounts,
   classificationReport,
+  classScoresFromCounts,
   confusionMatrix,
   macroF1FromCounts,
   scoresFromConfusion,

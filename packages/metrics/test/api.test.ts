@@ -9,6 +9,7 @@ it('exports exactly this public API', () => {
       "agreementReport",
       "bootstrapCI",
       "bootstrapSumCIs",
+      "classScoresFromCounts",
       "classificationReport",
       "cohenFromConfusion",
       "cohenKappa",

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classificationReport, confusionMatrix, macroF1FromCounts, scoresFromConfusion } from '../src/index.ts';
+import {
+  classificationReport,
+  classScoresFromCounts,
+  confusionMatrix,
+  macroF1FromCounts,
+  scoresFromConfusion,
+} from '../src/index.ts';
 
 /** Items spelled out from a gold × predicted count matrix. */
 function itemsFrom(labels: readonly string[], counts: readonly (readonly number[])[]) {
@@ -71,9 +77,26 @@ describe('classificationReport', () => {
     expect(r.perClass[0]!.precision).toBe(0.5);
   });
 
-  it('agrees with the flat-array fast path used by the bootstrap', () => {
-    expect(macroF1FromCounts(COUNTS.flat(), 3)).toBeCloseTo(report.macroF1, 12);
-    expect(scoresFromConfusion(LABELS, COUNTS).macroF1).toBeCloseTo(report.macroF1, 12);
+  it('is the flat-array path used by the bootstrap, figure for figure', () => {
+    expect(macroF1FromCounts(COUNTS.flat(), 3)).toBe(report.macroF1);
+    expect(scoresFromConfusion(LABELS, COUNTS)).toEqual(report);
+    report.perClass.forEach(({ label, ...scores }, c) => {
+      expect(classScoresFromCounts(COUNTS.flat(), 3, c)).toEqual(scores);
+    });
+  });
+
+  it('averages macro-F1 over the first `scored` classes: a column of predictions outside the labels counts only against precision', () => {
+    // c as "outside the label set": a and b items predicted c are misses; nothing is gold c.
+    const outside = [
+      [5, 1, 0],
+      [2, 3, 1],
+      [0, 0, 0],
+    ].flat();
+    const a = classScoresFromCounts(outside, 3, 0);
+    const b = classScoresFromCounts(outside, 3, 1);
+    expect([a.precision, a.recall, b.precision, b.recall]).toEqual([5 / 7, 5 / 6, 3 / 4, 3 / 6]);
+    expect(macroF1FromCounts(outside, 3, 0, 2)).toBeCloseTo((10 / 13 + 6 / 10) / 2, 12);
+    expect(macroF1FromCounts(outside, 3, 0, 0)).toBe(0);
   });
 
   it('rejects unknown labels and length mismatches with a StanceError', () => {

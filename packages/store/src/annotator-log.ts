@@ -15,20 +15,14 @@ import { basename, dirname, join } from 'node:path';
 import type { AnnotationEvent } from '@stance/schema';
 import { EVENT_VERSION, fileError, fileErrorReason, StanceError } from '@stance/schema';
 import { eventProblem } from './check-event.ts';
-import {
-  appendDurable,
-  syncDir,
-  tempPrefix,
-  writeAllAndSync,
-  writeBlocksAndSync,
-  writeFileAtomic,
-} from './durable-write.ts';
+import { appendDurable, syncFolder, writeAllAndSync, writeBlocksAndSync, writeFileAtomic } from './durable-write.ts';
 import { makeEventId } from './event-id.ts';
 import type { HeldLock } from './lock.ts';
 import { acquireLock, releaseLock } from './lock.ts';
 import { annotationsDir, annotatorLogPath } from './paths.ts';
 import type { BadLine } from './scan-log.ts';
 import { scanLogFile } from './scan-log.ts';
+import { parseTempName } from './temp-files.ts';
 
 /** An event as the UI hands it to `append`: the log fills in `v`, `id`, `annotator` and (unless given) `at`. */
 export type NewEvent = Omit<AnnotationEvent, 'v' | 'id' | 'annotator' | 'at'> & { at?: string };
@@ -84,7 +78,7 @@ export function openAnnotatorLog(corpusDir: string, annotator: string, options: 
     const events = loadAndRepair(path, annotator, warnings, now());
     const created = !existsSync(path);
     const fd = openSync(path, 'a');
-    if (created) syncDir(annotationsDir(corpusDir));
+    if (created) syncFolder(annotationsDir(corpusDir));
     return createLog({ annotator, path, events, warnings, fd, lock, now, created });
   } catch (error) {
     releaseLock(lock);
@@ -106,15 +100,18 @@ function refuseReadOnly(path: string): void {
 }
 
 /**
- * Remove the temporary files of a repair cut short by a crash or `kill -9` (`<log>.tmp-<pid>`). Only the holder of the
- * annotator's lock writes them, and we hold it now, so every one there is a leftover.
+ * Remove the temporary files of a repair cut short by a crash or `kill -9` (`.<log>.tmp-<host>-<pid>-<random>`, and
+ * `<log>.tmp-<pid>` from versions before). Only the holder of the annotator's lock writes them, and we hold it now,
+ * so every one there is a leftover, whatever its pid or host.
  */
 function removeLeftoverTemps(path: string): void {
-  const prefix = basename(tempPrefix(path));
-  for (const name of readdirSync(dirname(path))) {
-    // Exactly `<log>.tmp-<digits>`: an annotator may be named `alice.jsonl.tmp-1`, whose log ends in `.jsonl`.
-    if (name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)))
-      rmSync(join(dirname(path), name), { force: true });
+  const dir = dirname(path);
+  const log = basename(path);
+  for (const name of readdirSync(dir)) {
+    const temp = parseTempName(name);
+    // Exactly `<log>.tmp-<digits>` for the old name: an annotator may be named `alice.jsonl.tmp-1`.
+    const old = name.startsWith(`${log}.tmp-`) && /^\d+$/.test(name.slice(`${log}.tmp-`.length));
+    if ((temp?.base === log && temp.kind === 'tmp') || old) rmSync(join(dir, name), { force: true });
   }
 }
 

@@ -12,6 +12,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileError } from '@stance/schema';
+import { tempPathFor } from './temp-files.ts';
 
 /** Write all of `bytes` at the file position of `fd` (looped: writeSync may write fewer bytes than asked). */
 function writeAll(fd: number, bytes: Uint8Array): void {
@@ -47,22 +49,25 @@ export function appendDurable(path: string, data: string, mode?: number): void {
   }
 }
 
-/** Fsync a folder so a file created or renamed in it is still there after a crash. Best effort where unsupported. */
-export function syncDir(dir: string): void {
+/**
+ * Fsync a folder so a file created or renamed in it is still there after a crash. Best effort: some platforms
+ * (Windows) can not open or fsync a folder, and the data itself was already fsync'd.
+ */
+export function syncFolder(dir: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(dir, 'r');
     fsyncSync(fd);
   } catch {
-    // Some platforms (Windows) can not open or fsync a folder; the data itself was already fsync'd.
+    // Nothing more to do where a folder can not be synced.
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
 }
 
 /**
- * Give the file open on `fd` the mode and owner of `original`, the file it replaces: a repair must not make a
- * private (0600) log world-readable or hand a shared one to whoever ran the command. Changing the owner needs
+ * Give the file open on `fd` the mode and owner of `original`, the file it replaces: a rewrite must not make a
+ * private (0600) file world-readable or hand a shared one to whoever ran the command. Changing the owner needs
  * privileges; without them the file stays ours (the mode is still kept).
  */
 function keepModeAndOwner(fd: number, original: Stats): void {
@@ -76,28 +81,38 @@ function keepModeAndOwner(fd: number, original: Stats): void {
   }
 }
 
-/** The prefix of the temporary files writeFileAtomic makes for `path`. */
-export function tempPrefix(path: string): string {
-  return `${path}.tmp-`;
-}
-
 /**
- * Replace the file at `path` with `data` atomically: temp file in the same folder, fsync, rename, fsync the folder.
- * A replaced file keeps its mode and owner.
+ * Replace the file at `path` with `data` atomically, the one writer every package uses: a hidden temp file in the
+ * same folder (so the rename never crosses file systems and loaders that list `*.json` never see it; named by
+ * tempPathFor so a later run can remove it if this process is killed, see removeStaleTemps), fsync, rename, fsync the
+ * folder. A replaced file keeps its mode and owner. A caller writing many files into one folder may pass
+ * `{ syncFolder: false }` and call `syncFolder` once at the end. Errors are StanceErrors naming `path`
+ * (`PATH: no space left on device`); the temp file is removed and `path` left as it was.
  */
-export function writeFileAtomic(path: string, data: string | Buffer): void {
-  const temp = `${tempPrefix(path)}${process.pid}`;
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: { syncFolder?: boolean } = {}): void {
+  const temp = tempPathFor(path);
   const original = statSync(path, { throwIfNoEntry: false });
-  const fd = openSync(temp, 'w', original === undefined ? 0o666 : original.mode & 0o777);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx', original === undefined ? 0o666 : original.mode & 0o777);
+  } catch (error) {
+    throw fileError(error, path);
+  }
   try {
     if (original !== undefined) keepModeAndOwner(fd, original);
-    writeAllAndSync(fd, data);
-  } catch (error) {
+    writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    fsyncSync(fd);
     closeSync(fd);
-    unlinkSync(temp);
-    throw error;
+    fd = -1;
+    renameSync(temp, path);
+  } catch (error) {
+    if (fd !== -1) closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Never created past the open, or already renamed: nothing to remove.
+    }
+    throw fileError(error, path);
   }
-  closeSync(fd);
-  renameSync(temp, path);
-  syncDir(dirname(path));
+  if (options.syncFolder !== false) syncFolder(dirname(path));
 }

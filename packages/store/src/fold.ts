@@ -15,17 +15,37 @@ export function retractedIds(events: readonly AnnotationEvent[]): Set<string> {
   return ids;
 }
 
+/** A label event: one that gives a sentence a label. */
+export type LabelEvent = AnnotationEvent & { type: 'label'; label: Label };
+
+/**
+ * The rule of the current label, in one place: a label event counts unless a retract names it, and a sentence's
+ * current label is the last event that counts for it (in log order). After an undo the sentence falls back to its
+ * previous unretracted label, or has none.
+ */
+export function countsAsLabel(event: AnnotationEvent, retracted: ReadonlySet<string>): event is LabelEvent {
+  return event.type === 'label' && event.label !== undefined && !retracted.has(event.id);
+}
+
+/**
+ * Hand `visit` each label event of one annotator's log that no retract names, in log order: the last one visited for
+ * a sentence is its current label. For callers that keep current labels their own way (export's packed label index);
+ * `foldLogFile` does the same for a log file without holding its events.
+ */
+export function foldLabelEvents(events: readonly AnnotationEvent[], visit: (event: LabelEvent) => void): void {
+  const retracted = retractedIds(events);
+  for (const event of events) if (countsAsLabel(event, retracted)) visit(event);
+}
+
 /**
  * Each sentence's current label in one annotator's log: the last label event for it (in log order) that no retract
  * names. After an undo the sentence falls back to its previous unretracted label, or has none.
  */
 export function foldLabels(events: readonly AnnotationEvent[]): Map<string, CurrentLabel> {
-  const retracted = retractedIds(events);
   const labels = new Map<string, CurrentLabel>();
-  for (const event of events) {
-    if (event.type !== 'label' || event.label === undefined || retracted.has(event.id)) continue;
+  foldLabelEvents(events, (event) => {
     labels.set(event.sentence, { sentence: event.sentence, label: event.label, textHash: event.textHash, event });
-  }
+  });
   return labels;
 }
 

@@ -1,6 +1,7 @@
 import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { StanceError } from '@stance/schema';
+import { isProcessAlive } from './process-alive.ts';
 
 /** What a lock file records about the process that holds the log open. */
 export interface LockOwner {
@@ -19,33 +20,6 @@ export interface HeldLock {
 // A lock file that cannot be parsed is normally a crash between creating it and writing it (a few microseconds);
 // younger than this it may be a live process that is still writing, so it is refused rather than taken over.
 const UNREADABLE_LOCK_GRACE_MS = 5000;
-
-/** True when a process with this pid exists on this machine (signal 0 checks without sending anything). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    // EPERM: it exists but belongs to another user, so it is alive.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  return !isZombie(pid);
-}
-
-/**
- * True when the process has exited but was not reaped yet (Linux state Z/X). Signal 0 still succeeds on a zombie, and
- * a `kill -9`'d process whose parent died too can stay one for a long time where PID 1 does not reap (containers).
- */
-function isZombie(pid: number): boolean {
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return false; // no /proc (macOS) or it just went away: trust signal 0
-  }
-  // The command name (field 2) is in parentheses and may contain spaces; the state follows the last ')'.
-  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-  return state === 'Z' || state === 'X';
-}
 
 /**
  * Take the lock at `lockPath` for `annotator`, created with O_EXCL so two processes can not both succeed. A lock whose

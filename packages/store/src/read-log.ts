@@ -2,8 +2,14 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AnnotationEvent } from '@stance/schema';
 import { isValidAnnotatorName } from '@stance/schema';
+import { countsAsLabel, type LabelEvent } from './fold.ts';
 import { annotationsDir, annotatorOfLogFile } from './paths.ts';
-import { scanLogFile } from './scan-log.ts';
+import { type BadLine, forEachLogEvent, scanLogFile } from './scan-log.ts';
+
+/** The warning for a line a read skipped: `file:line: why; line skipped`. */
+function skipped(path: string, bad: BadLine): string {
+  return `${path}:${bad.line}: ${bad.reason}; line skipped`;
+}
 
 /**
  * Read one annotator's log without locking or repairing it: valid events in file order, and one warning
@@ -12,8 +18,23 @@ import { scanLogFile } from './scan-log.ts';
 export function readAnnotatorLog(path: string): { events: AnnotationEvent[]; warnings: string[] } {
   const annotator = annotatorOfLogFile(basename(path));
   const { events, bad } = scanLogFile(path, { annotator });
-  const warnings = bad.map((b) => `${path}:${b.line}: ${b.reason}; line skipped`);
-  return { events, warnings };
+  return { events, warnings: bad.map((b) => skipped(path, b)) };
+}
+
+/**
+ * `foldLabelEvents` over one annotator's log file without holding its events, so memory does not grow with the log:
+ * the file is read twice, once for the retracts (only lines that can be retracts are parsed) and once for the labels.
+ * Like readAnnotatorLog it neither locks nor repairs, and returns one warning per skipped line (`file:line: why`).
+ */
+export function foldLogFile(path: string, annotator: string, visit: (event: LabelEvent) => void): string[] {
+  const retracted = new Set<string>();
+  forEachLogEvent(path, { annotator, parseOnly: (text) => text.includes('retract') }, (event) => {
+    if (event.type === 'retract' && event.target !== undefined) retracted.add(event.target);
+  });
+  const bad = forEachLogEvent(path, { annotator }, (event) => {
+    if (countsAsLabel(event, retracted)) visit(event);
+  });
+  return bad.map((b) => skipped(path, b));
 }
 
 /** One annotator's log file in a corpus. */

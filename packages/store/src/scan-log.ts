@@ -38,6 +38,23 @@ export interface ScanOptions {
   uniqueIds?: boolean;
   /** Bytes decoded (and read) at a time, cut at a newline. @default 64 KiB; small values let tests cross block edges. */
   blockBytes?: number;
+  /**
+   * Judge only the lines this accepts; the others are skipped unparsed and unreported. A pass that wants only the
+   * retracts of a million-event log parses a few lines instead of all of them.
+   */
+  parseOnly?: ((text: string) => boolean) | undefined;
+}
+
+/** Where a scan puts what it finds, in file order. */
+interface ScanSink {
+  event(event: AnnotationEvent): void;
+  bad(line: BadLine): void;
+}
+
+/** A sink that keeps everything: the LogScan of scanLogFile and scanLogBuffer. */
+function collect(): { sink: ScanSink; scan: LogScan } {
+  const scan: LogScan = { events: [], bad: [] };
+  return { scan, sink: { event: (e) => scan.events.push(e), bad: (b) => scan.bad.push(b) } };
 }
 
 /**
@@ -46,15 +63,36 @@ export interface ScanOptions {
  * against 0.03 s), and only the events are kept.
  */
 export function scanLogFile(path: string, options: ScanOptions = {}): LogScan {
+  const { sink, scan } = collect();
+  readLogFile(path, options, sink);
+  return scan;
+}
+
+/**
+ * Hand each valid event of a log file to `visit` in file order without keeping any (see ScanOptions), so memory does
+ * not grow with the log; returns the lines that are not valid events. A missing file is an empty log.
+ */
+export function forEachLogEvent(
+  path: string,
+  options: ScanOptions,
+  visit: (event: AnnotationEvent) => void,
+): BadLine[] {
+  const bad: BadLine[] = [];
+  readLogFile(path, options, { event: visit, bad: (b) => bad.push(b) });
+  return bad;
+}
+
+/** Read a log file a block of whole lines at a time into `sink` (see scanLogFile). */
+function readLogFile(path: string, options: ScanOptions, sink: ScanSink): void {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], bad: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
   try {
-    const scanner = new LineScanner(options);
+    const scanner = new LineScanner(options, sink);
     let buffer: Buffer = Buffer.allocUnsafe(blockSize(options));
     // Bytes in `buffer` not judged yet: the start of a line whose newline has not been read.
     let filled = 0;
@@ -77,7 +115,6 @@ export function scanLogFile(path: string, options: ScanOptions = {}): LogScan {
       buffer.copyWithin(0, nl + 1, filled);
       filled -= nl + 1;
     }
-    return scanner.result();
   } finally {
     closeSync(fd);
   }
@@ -86,7 +123,8 @@ export function scanLogFile(path: string, options: ScanOptions = {}): LogScan {
 /** Parse the bytes of a log (see scanLogFile). */
 export function scanLogBuffer(buffer: Buffer, options: ScanOptions = {}): LogScan {
   const blockBytes = blockSize(options);
-  const scanner = new LineScanner(options);
+  const { sink, scan } = collect();
+  const scanner = new LineScanner(options, sink);
   const length = buffer.length;
   let pos = 0;
   while (pos < length) {
@@ -102,7 +140,7 @@ export function scanLogBuffer(buffer: Buffer, options: ScanOptions = {}): LogSca
     scanner.block(buffer, pos, end);
     pos = end;
   }
-  return scanner.result();
+  return scan;
 }
 
 function blockSize(options: ScanOptions): number {
@@ -126,20 +164,22 @@ function decode(buffer: Buffer, start: number, end: number): string {
 
 /** Judges the lines of a log, fed in order in blocks of whole lines (only the last block may end without a newline). */
 class LineScanner {
-  private readonly events: AnnotationEvent[] = [];
-  private readonly bad: BadLine[] = [];
+  private readonly sink: ScanSink;
   private readonly annotator: string | undefined;
   private readonly ids: Set<string> | undefined;
+  private readonly parseOnly: ((text: string) => boolean) | undefined;
   private lineNumber = 0;
 
-  constructor(options: ScanOptions) {
+  constructor(options: ScanOptions, sink: ScanSink) {
+    this.sink = sink;
     this.annotator = options.annotator;
     this.ids = options.uniqueIds === true ? new Set<string>() : undefined;
+    this.parseOnly = options.parseOnly;
   }
 
   /** Judge the lines of `buffer[start, end)`. */
   block(buffer: Buffer, start: number, end: number): void {
-    const { events, bad, annotator, ids } = this;
+    const { sink, annotator, ids, parseOnly } = this;
     const lines = decode(buffer, start, end).split('\n');
     // A block cut at a newline splits into a trailing ''; anything else left is the file's unterminated last line.
     const last = lines.length - 1;
@@ -148,8 +188,9 @@ class LineScanner {
       const text = lines[i]!;
       if (i === last && text === '') break;
       lineNumber++;
+      if (parseOnly !== undefined && !parseOnly(text)) continue;
       if (i === last) {
-        bad.push({ line: lineNumber, text, reason: 'last line has no trailing newline (torn write)', torn: true });
+        sink.bad({ line: lineNumber, text, reason: 'last line has no trailing newline (torn write)', torn: true });
         break;
       }
       let value: unknown;
@@ -158,7 +199,7 @@ class LineScanner {
       } catch {
         // Blank lines carry nothing; they are checked only here, off the hot path.
         if (text.trim() === '') continue;
-        bad.push({ line: lineNumber, text, reason: 'not JSON', torn: false });
+        sink.bad({ line: lineNumber, text, reason: 'not JSON', torn: false });
         continue;
       }
       let reason = eventProblem(value);
@@ -171,16 +212,11 @@ class LineScanner {
         else ids.add(event.id);
       }
       if (reason !== undefined) {
-        bad.push({ line: lineNumber, text, reason: `not a valid event: ${reason}`, torn: false });
+        sink.bad({ line: lineNumber, text, reason: `not a valid event: ${reason}`, torn: false });
         continue;
       }
-      events.push(event);
+      sink.event(event);
     }
     this.lineNumber = lineNumber;
-  }
-
-  /** The events and bad lines judged so far. */
-  result(): LogScan {
-    return { events: this.events, bad: this.bad };
   }
 }

@@ -9,15 +9,23 @@ it('exposes the public api', () => {
       "findStale",
       "flagEventOf",
       "foldFlags",
+      "foldLabelEvents",
       "foldLabels",
+      "foldLogFile",
       "foldNotes",
       "isAnnotationEvent",
+      "isStaleTemp",
       "listAnnotatorLogs",
       "openAnnotatorLog",
+      "parseTempName",
       "readAllLogs",
       "readAnnotatorLog",
+      "removeStaleTemps",
       "retractedIds",
+      "syncFolder",
+      "tempPathFor",
       "undoTarget",
+      "writeFileAtomic",
     ]
   `);
 });

@@ -2,7 +2,7 @@ import type { AnnotationEvent, Label } from '@stance/schema';
 import { LABELS } from '@stance/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldLabels, openAnnotatorLog, readAnnotatorLog, undoTarget } from '../src/index.ts';
+import { foldLabels, foldLogFile, openAnnotatorLog, readAnnotatorLog, undoTarget } from '../src/index.ts';
 import { labelEvent, retractEvent } from './helpers/events.ts';
 import { tempCorpus } from './helpers/temp-corpus.ts';
 
@@ -86,7 +86,7 @@ describe('fold matches a simple model', () => {
     );
   });
 
-  it('through a real log, reopened halfway', () => {
+  it('through a real log, reopened halfway (read whole, and folded from the file without holding it)', () => {
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 30 }), fc.nat(), (ops, cut) => {
         const corpus = tempCorpus();
@@ -100,9 +100,14 @@ describe('fold matches a simple model', () => {
           );
           log.close();
         }
-        const { events, warnings } = readAnnotatorLog(`${corpus}/annotations/prop.jsonl`);
+        const path = `${corpus}/annotations/prop.jsonl`;
+        const { events, warnings } = readAnnotatorLog(path);
         expect(warnings).toEqual([]);
         expect(labelsOf(events)).toEqual(model(ops));
+        // foldLogFile hands over every label that counts, in order: the last one per sentence is its label.
+        const streamed = new Map<string, Label>();
+        expect(foldLogFile(path, 'prop', (e) => streamed.set(e.sentence, e.label))).toEqual([]);
+        expect(streamed).toEqual(model(ops));
       }),
       { numRuns: 40 },
     );

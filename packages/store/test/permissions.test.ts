@@ -1,7 +1,7 @@
 import { appendFileSync, chmodSync, chownSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { annotationsDir, openAnnotatorLog } from '../src/index.ts';
+import { annotationsDir, openAnnotatorLog, tempPathFor } from '../src/index.ts';
 import { labelEvent, steppingClock } from './helpers/events.ts';
 import { tempCorpus } from './helpers/temp-corpus.ts';
 
@@ -75,16 +75,24 @@ describe('issue 11.3: repairing a log keeps its permissions', { timeout: 60_000 
   );
 });
 
-describe('issue 11.7: a repair killed half way leaves a temp file the next open removes', { timeout: 60_000 }, () => {
-  it('removes <log>.tmp-<pid> under the lock, and nothing else (not a log whose name starts the same)', () => {
+describe('issue 11.7: a repair killed half way leaves a temp file the next open removes', () => {
+  it('removes the log’s temp files under the lock, whatever their pid, and nothing else', () => {
     const corpus = tempCorpus();
     const path = tornLog(corpus, 0o644);
     const dir = annotationsDir(corpus);
+    // A repair's temp file as writeFileAtomic names it; the pid may be alive (reused) or this one: we hold the lock.
+    const leftover = basename(tempPathFor(path));
+    const others = basename(tempPathFor(join(dir, 'bob.jsonl')));
+    writeFileSync(join(dir, leftover), '{"v":1,"half":');
+    writeFileSync(join(dir, others), '{"v":1,"half":');
+    // The name of versions before, `<log>.tmp-<pid>`, is removed too; a log whose name starts the same is kept.
     writeFileSync(`${path}.tmp-4242`, '{"v":1,"half":');
     const lookalike = openAnnotatorLog(corpus, 'alice.jsonl.tmp-1');
     lookalike.append(labelEvent('d:9', 'skip'));
     lookalike.close();
     openAnnotatorLog(corpus, 'alice').close();
-    expect(readdirSync(dir).sort()).toEqual(['alice.jsonl', 'alice.jsonl.rejected', 'alice.jsonl.tmp-1.jsonl'].sort());
+    expect(readdirSync(dir).sort()).toEqual(
+      ['alice.jsonl', 'alice.jsonl.rejected', 'alice.jsonl.tmp-1.jsonl', others].sort(),
+    );
   });
 });

@@ -1,10 +1,11 @@
 import type { Example } from '@stance/classify';
 import { modelToJson, trainModel } from '@stance/classify';
-import { readJsonlFile, writeCorpusModel, writeFileAtomic } from '@stance/corpus';
+import { readJsonlFile, writeCorpusModel } from '@stance/corpus';
 import { parseLabelMap, progressLine } from '@stance/evaluate';
 import type { GoldMode } from '@stance/export';
 import { buildLabelIndex, corpusLogs, GOLD_MODES, openCorpus, sentenceGold } from '@stance/export';
 import { isStanceError, StanceError } from '@stance/schema';
+import { writeFileAtomic } from '@stance/store';
 import { stripControl } from '@stance/text';
 import { intOption, numberOption, stringOption, userPath } from '../args.ts';
 import type { Command, Io, ParsedArgs } from '../command.ts';

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { isProcessAlive } from './process-alive.ts';
 
 /** What a temporary file or folder is for: `tmp` is being written, `old` is a folder moved aside to be replaced. */
 export type TempKind = 'tmp' | 'old';
@@ -17,7 +18,7 @@ export interface TempName {
 }
 
 /** This machine's tag in temporary names. */
-export const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 6);
+const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 6);
 
 const TEMP_NAME = /^\.(.+)\.(tmp|old)-([0-9a-f]{6})-([1-9][0-9]*)-[0-9a-f]{8}$/;
 
@@ -35,26 +36,6 @@ export function parseTempName(name: string): TempName | undefined {
   const m = TEMP_NAME.exec(name);
   if (!m) return undefined;
   return { base: m[1]!, kind: m[2] as TempKind, host: m[3]!, pid: Number(m[4]) };
-}
-
-/**
- * True when a process with this pid runs on this machine. Signal 0 checks without sending anything (EPERM: it runs
- * as another user); a zombie (exited, not yet reaped, as a `kill -9`'d process can stay in a container) is dead.
- */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) is in parentheses and may hold spaces; the state follows the last ')'.
-    const state = stat.charAt(stat.lastIndexOf(')') + 2);
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return true; // no /proc (macOS), or it exited just now: trust signal 0
-  }
 }
 
 /**

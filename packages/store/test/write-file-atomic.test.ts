@@ -2,7 +2,7 @@ import { chmodSync, chownSync, readdirSync, readFileSync, statSync, writeFileSyn
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { writeFileAtomic } from '../src/index.ts';
-import { tempDir } from './helpers.ts';
+import { tempCorpus as tempDir } from './helpers/temp-corpus.ts';
 
 test('replaces the file and leaves no temp file behind', () => {
   const dir = tempDir();
