@@ -141,6 +141,8 @@ export function runBlock(block: Block): string[] {
       PATH: `${bin}:${process.env['PATH']}`,
       STANCE_BIN,
       STANCE_ROOT: ROOT,
+      // Commands without --corpus read the copy, never the repository's corpus.
+      STANCE_CORPUS: 'corpus',
       NO_COLOR: '1',
       TERM: 'dumb',
       COLUMNS: '100',

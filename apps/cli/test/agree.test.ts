@@ -125,6 +125,15 @@ describe('stance agree', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('agreement needs labels from two or more annotators; found 0 (0 judgements)\n');
   });
+
+  it('reads $STANCE_CORPUS when no --corpus is given (the repository corpus has three annotators)', () => {
+    const dir = tempDir('stance-agree-env-');
+    mkdirSync(join(dir, 'team', 'annotations'), { recursive: true });
+    const r = runStance(['agree'], { cwd: dir, env: { STANCE_CORPUS: 'team' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('agreement needs labels from two or more annotators; found 0 (0 judgements)\n');
+    expect(runStance(['agree'], { cwd: dir, env: { STANCE_CORPUS: '' } }).stdout).toMatch(/by 3 annotators/);
+  });
 });
 
 describe('stance agree with an assignment (issue 13: agreement on the overlap)', { timeout: 120_000 }, () => {

@@ -9,13 +9,9 @@ import { stripControl } from '@stance/text';
 import { flag, intOption, stringOption, userPath } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DEFAULT_CORPUS } from '../paths.ts';
+import { plural } from '../plural.ts';
 import { styleFor } from '../style.ts';
 import { terminalSafe } from '../terminal-safe.ts';
-
-/** `1 label`, `2 labels`. */
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 /** `0.712 [0.650, 0.770]`, or n/a for an undefined figure. */
 function fmt(i: Interval): string {

@@ -46,7 +46,7 @@ export function exportReport(out: string, s: ExportSummary): string {
     ...SPLITS.map((sp) => {
       const x = s.splits[sp];
       const shares = LABELS.map((l) => `${l} ${x.sentences ? ((100 * x.labels[l]) / x.sentences).toFixed(0) : 0}%`);
-      return `  ${sp.padEnd(10)} ${String(x.documents).padStart(5)} docs ${String(x.sentences).padStart(7)} sentences  ${shares.join(', ')}`;
+      return `  ${sp.padEnd(10)} ${String(x.documents).padStart(5)} ${x.documents === 1 ? 'doc ' : 'docs'} ${String(x.sentences).padStart(7)} sentences  ${shares.join(', ')}`;
     }),
     `gold: ${Object.entries(s.goldSources)
       .map(([k, v]) => `${k} ${v}`)

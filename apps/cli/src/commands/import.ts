@@ -6,6 +6,7 @@ import { foldLabels, type NewEvent, openAnnotatorLog } from '@stance/store';
 import { stringOption, userPath } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DEFAULT_CORPUS } from '../paths.ts';
+import { plural } from '../plural.ts';
 import { terminalSafe } from '../terminal-safe.ts';
 
 interface ImportedLabel {
@@ -95,7 +96,7 @@ export const importCommand: Command = {
     } finally {
       log.close();
     }
-    io.stdout.write(`${annotator}: ${added} labels imported, ${unchanged} unchanged (${log.path})\n`);
+    io.stdout.write(`${annotator}: ${plural(added, 'label')} imported, ${unchanged} unchanged (${log.path})\n`);
     return 0;
   },
 };

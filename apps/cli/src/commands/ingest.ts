@@ -5,6 +5,7 @@ import { stripControl } from '@stance/text';
 import { flag, stringOption, userPath } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DEFAULT_CORPUS } from '../paths.ts';
+import { plural } from '../plural.ts';
 import { terminalSafe } from '../terminal-safe.ts';
 
 /** "1 sentence id" / "2 sentence ids". */
@@ -23,14 +24,14 @@ function fileLine(file: IngestReport['files'][number]): string {
 
 /** The stdout summary. */
 function summary(report: IngestReport, dryRun: boolean): string {
-  const counts = `added ${report.added}, unchanged ${report.unchanged}, changed ${report.changed} documents; ${ids(report.retired)} retired`;
+  const counts = `added ${report.added}, unchanged ${report.unchanged}, changed ${plural(report.changed, 'document')}; ${ids(report.retired)} retired`;
   const changed = report.files
     .flatMap((f) => f.documents)
     .filter((d) => d.status === 'changed')
     .map((d) => `changed ${d.id}: ${ids(d.retired.length)} retired\n`)
     .join('');
   const tail = dryRun ? ' (dry run: nothing written)' : '';
-  return `${changed}${counts}; ${report.documents} documents in ${stripControl(report.corpus)}${tail}\n`;
+  return `${changed}${counts}; ${plural(report.documents, 'document')} in ${stripControl(report.corpus)}${tail}\n`;
 }
 
 /** `stance ingest`: add .txt, .md, .csv and .jsonl documents to a corpus, reporting added, unchanged and changed. */
