@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { segment } from '../src/index.ts';
@@ -12,7 +12,10 @@ interface Case {
   sentences: string[];
   in_pysbd48: boolean;
 }
-const cases = JSON.parse(readFileSync(GOLDEN, 'utf8')) as Case[];
+// Without the shared eval folder (a clone outside the project's workspace) these tests are skipped, and the test
+// summary names them; CI has it.
+const HAVE_GOLDEN = existsSync(GOLDEN);
+const cases = HAVE_GOLDEN ? (JSON.parse(readFileSync(GOLDEN, 'utf8')) as Case[]) : [];
 
 // Cases failed on purpose when sentences are compared exactly as sliced, and why. A span is a slice of the input, so a
 // sentence with a line break inside keeps it; the expected text replaces it with a space (as `stance segment` prints it).
@@ -25,13 +28,13 @@ const exact = (text: string) => segment(text).map((s) => s.text);
 // As printed by `stance segment`: inner white space collapsed to one space.
 const printed = (text: string) => segment(text).map((s) => s.text.replace(/\s+/g, ' '));
 
-describe('Golden Rules, sentences compared as printed (inner white space collapsed)', () => {
+describe.runIf(HAVE_GOLDEN)('Golden Rules, sentences compared as printed (inner white space collapsed)', () => {
   test.each(cases.map((c) => [c.id, c.name, c] as const))('%s %s', (_id, _name, c) => {
     expect(printed(c.text)).toEqual(c.sentences);
   });
 });
 
-describe('Golden Rules, sentences compared exactly as sliced', () => {
+describe.runIf(HAVE_GOLDEN)('Golden Rules, sentences compared exactly as sliced', () => {
   for (const c of cases) {
     if (c.id in EXACT_FAILURES) {
       test(`${c.id} fails knowingly: ${EXACT_FAILURES[c.id]}`, () => {
