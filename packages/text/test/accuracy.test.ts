@@ -15,7 +15,7 @@ const HAVE_UD =
 
 const split = (text: string) => segment(text).map((s) => s.text);
 
-describe.runIf(HAVE_UD)('sentence boundaries on UD English dev documents', () => {
+describe.runIf(HAVE_UD)('sentence boundaries on UD English dev documents (skipped without ../shared/eval)', () => {
   for (const [file, floor] of Object.entries(FLOORS)) {
     test(`${file}: boundary F1 >= ${floor}`, () => {
       const score = boundaryScore(readUdDocs(file), split);
@@ -24,7 +24,7 @@ describe.runIf(HAVE_UD)('sentence boundaries on UD English dev documents', () =>
   }
 });
 
-describe.runIf(HAVE_UD)('boundary F1 scorer', () => {
+describe.runIf(HAVE_UD)('boundary F1 scorer (skipped without ../shared/eval)', () => {
   const docs = HAVE_UD ? readUdDocs('ud-gum-dev-docs.json') : [];
   test('gold sentences score 1; the whole document as one sentence finds only the last end', () => {
     const gold = new Map(docs.map((d) => [d.text, d.sentences]));
