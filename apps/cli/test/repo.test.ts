@@ -29,3 +29,40 @@ it('README documents every command with an example', () => {
     expect(readme, command.name).toContain(`| \`stance ${command.name}`);
   }
 });
+
+// Regression: a manual run's output folders (`c/`, `ds/`) were once committed at the root by a `git add -A`.
+it('the repository root holds only the known top-level entries (nothing a run wrote)', () => {
+  const git = spawnSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' });
+  if (git.status !== 0) return; // not a git checkout (an unpacked package): nothing to compare
+  const top = [
+    ...new Set(
+      git.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((path) => path.split('/')[0]!),
+    ),
+  ].sort();
+  expect(top).toEqual(
+    [
+      '.ci',
+      '.gitignore',
+      'AGENTS.md',
+      'README.md',
+      'apps',
+      'biome.json',
+      'corpus',
+      'docs',
+      'knip.config.ts',
+      'package.json',
+      'packages',
+      'pnpm-lock.yaml',
+      'pnpm-workspace.yaml',
+      'scripts',
+      'tsconfig.base.json',
+      'tsconfig.json',
+      'turbo.json',
+      'vitest.config.ts',
+      'vitest.shared.ts',
+    ].sort(),
+  );
+});
