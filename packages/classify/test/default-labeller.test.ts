@@ -17,6 +17,7 @@ import {
   PROBE_SENTENCES,
   train,
 } from '../src/index.ts';
+import { wordVectors } from '../src/word-vectors/load.ts';
 import { examples } from './subj-obj.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -140,6 +141,38 @@ describe('components and combination', () => {
   });
 });
 
+describe('word-vector sides', () => {
+  const dims = wordVectors().dims;
+  const zeros = new Array<number>(dims).fill(0);
+
+  it('mixes each side by its share: p = (1 − share)·p_ngrams + share·p_vectors', () => {
+    const { dense: _o, ...opinion } = shipped.opinion;
+    const { dense: _q, ...quote } = shipped.quote;
+    const { wordVectors: _w, ...rest } = shipped;
+    const bare = { ...rest, opinion };
+    const plain = labellerFromData({ ...bare, quote });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.double({ min: 0, max: 1, noNaN: true }), (text, share) => {
+        // A word-vector side with zero weights and bias 0 says 0.5 for every sentence.
+        const mixed = labellerFromData({
+          ...bare,
+          wordVectors: wordVectors().id,
+          quote: { ...quote, dense: { weight: zeros, bias: 0, share } },
+        });
+        const [a] = plain.components([text], { independent: true });
+        const [b] = mixed.components([text], { independent: true });
+        expect(b!.opinion).toBe(a!.opinion);
+        expect(b!.quote).toBeCloseTo((1 - share) * a!.quote + share * 0.5, 12);
+      }),
+    );
+  });
+
+  it('refuses to run with a table other than the one it was built with', () => {
+    const other = { ...wordVectors(), id: 'glove-6b-100d.sif-int8.7.000000000000' };
+    expect(() => labellerFromData(shipped, other)).toThrow(/built with word vectors/);
+  });
+});
+
 describe('labellerFromJson', () => {
   const json = readFileSync(WEIGHTS, 'utf8');
 
@@ -159,6 +192,23 @@ describe('labellerFromJson', () => {
       JSON.stringify({ ...shipped, quote: { ...shipped.quote, weight: [1] } }),
     ],
     ['no opinion component', JSON.stringify({ ...shipped, opinion: undefined })],
+    [
+      'a word-vector side of the wrong width',
+      JSON.stringify({
+        ...shipped,
+        wordVectors: wordVectors().id,
+        quote: { ...shipped.quote, dense: { weight: [1, 2], bias: 0, share: 0.5 } },
+      }),
+    ],
+    [
+      'a word-vector side without a table',
+      JSON.stringify({
+        ...shipped,
+        wordVectors: undefined,
+        quote: { ...shipped.quote, dense: { weight: [1, 2], bias: 0, share: 0.5 } },
+      }),
+    ],
+    ['another word-vector table', JSON.stringify({ ...shipped, wordVectors: 'glove-6b-100d.sif-int8.7.000000000000' })],
   ];
   it.each(broken)('refuses %s with one StanceError naming the file', (_, text) => {
     let error: unknown;

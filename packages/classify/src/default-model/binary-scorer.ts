@@ -13,10 +13,23 @@ export interface BinaryComponent {
   weight: number[];
   scale: number[];
   bias: number;
+  /**
+   * A second logistic regression over the sentence's word-vector mean (see word-vectors/), averaged in:
+   * p = (1 − share)·p_sparse + share·p_dense. Absent in labellers built before word vectors (as share 0).
+   */
+  dense?: DenseComponent;
+}
+
+/** The word-vector side of a component: logit = bias + weight · (unit sentence vector). */
+export interface DenseComponent {
+  weight: number[];
+  bias: number;
+  /** Its share of the component's probability, chosen by CV. */
+  share: number;
 }
 
 /** Round to `digits` significant digits, so the shipped JSON stays small (predictions move by far less than 1e-4). */
-function round(x: number, digits: number): number {
+export function round(x: number, digits: number): number {
   return x === 0 ? 0 : Number(x.toPrecision(digits));
 }
 

@@ -2,7 +2,7 @@ import type { FeatureSettings } from '../features.ts';
 import type { BinaryComponent } from './binary-scorer.ts';
 
 /** Version of the default-labeller file format. */
-export const LABELLER_FORMAT_VERSION = 1;
+export const LABELLER_FORMAT_VERSION = 2;
 
 /** One training file of the default labeller, as recorded in the weights file (never its text). */
 export interface TrainingFile {
@@ -41,6 +41,8 @@ export interface LabellerData {
   name: string;
   /** Feature extraction shared by both components (their vocabularies differ). */
   features: FeatureSettings;
+  /** Id of the word-vector table the components' word-vector sides read (absent: no word-vector side). */
+  wordVectors?: string;
   /** Opinion vs rest, trained on CheckThat subjectivity (labels OBJ, SUBJ). */
   opinion: BinaryComponent;
   /** Quote vs rest, trained on PolNeAR attribution (labels none, quote). */
