@@ -6,7 +6,7 @@ import { isStanceError, LABELS } from '@stance/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { binaryComponent, binaryScorer, pairScorer } from '../src/default-model/binary-scorer.ts';
-import { combineComponents } from '../src/default-model/combine.ts';
+import { COMBINE_ORDERS, combineComponents } from '../src/default-model/combine.ts';
 import { sentenceFeatures } from '../src/features.ts';
 import type { LabellerData } from '../src/index.ts';
 import {
@@ -139,6 +139,25 @@ describe('components and combination', () => {
       }),
     );
   });
+
+  it('quote-first and confident orders differ only when both components say yes', () => {
+    expect(combineComponents(0.7, 0.9, 'quote-first').label).toBe('quote');
+    expect(combineComponents(0.9, 0.7, 'quote-first').label).toBe('quote');
+    expect(combineComponents(0.9, 0.7, 'confident').label).toBe('opinion');
+    expect(combineComponents(0.7, 0.9, 'confident').label).toBe('quote');
+    expect(combineComponents(1, 1, 'confident').label).toBe('opinion');
+    const p = fc.double({ min: 0, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(p, p, fc.constantFrom(...COMBINE_ORDERS), (o, q, order) => {
+        const { label, scores } = combineComponents(o, q, order);
+        expect(scores.fact + scores.quote + scores.opinion + scores.skip).toBeCloseTo(1, 9);
+        if (o < 0.5 || q < 0.5) expect(label).toBe(combineComponents(o, q).label);
+        // The label has the highest score (ties aside).
+        for (const l of ['fact', 'quote', 'opinion'] as const)
+          expect(scores[label]).toBeGreaterThanOrEqual(scores[l] - 1e-12);
+      }),
+    );
+  });
 });
 
 describe('word-vector sides', () => {
@@ -208,6 +227,7 @@ describe('labellerFromJson', () => {
         quote: { ...shipped.quote, dense: { weight: [1, 2], bias: 0, share: 0.5 } },
       }),
     ],
+    ['an unknown combination order', JSON.stringify({ ...shipped, combine: 'fact-first' })],
     ['another word-vector table', JSON.stringify({ ...shipped, wordVectors: 'glove-6b-100d.sif-int8.7.000000000000' })],
   ];
   it.each(broken)('refuses %s with one StanceError naming the file', (_, text) => {

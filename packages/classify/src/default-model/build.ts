@@ -6,7 +6,10 @@ import { wordVectors } from '../word-vectors/load.ts';
 import type { WordVectors } from '../word-vectors/word-vectors.ts';
 import type { BinaryComponent } from './binary-scorer.ts';
 import { binaryComponent, round } from './binary-scorer.ts';
+import type { CombineOrder } from './combine.ts';
+import { combineComponents } from './combine.ts';
 import { binaryMacroF1, exampleFeatures, foldsOf, outOfFold } from './cv.ts';
+import type { DefaultLabeller } from './labeller.ts';
 import { labellerFromData } from './labeller.ts';
 import type { LabellerData, TrainingFile } from './labeller-data.ts';
 import { LABELLER_FORMAT_VERSION } from './labeller-data.ts';
@@ -27,6 +30,10 @@ interface ComponentBuild {
   component: BinaryComponent;
   chosen: { l2: number; minCount: number; denseL2: number; denseShare: number; cv: number };
   cv: Record<string, number>;
+  /** The selection examples (labels mapped), whether each is the positive label, and the chosen settings' out-of-fold probabilities per seed. */
+  select: Example[];
+  gold: boolean[];
+  outOfFold: number[][];
 }
 
 /** Examples of the named files, concatenated in the given order, labels mapped to the component's two labels. */
@@ -127,6 +134,7 @@ function buildComponent(
     );
   const cv: Record<string, number> = {};
   let best = { l2: Number.NaN, minCount: Number.NaN, denseL2: Number.NaN, denseShare: Number.NaN, cv: -1 };
+  let bestOutOfFold: number[][] = [];
   // Ties (to 4 decimals) go to the earlier grid point: no word-vector side first, fewer features, smaller penalties.
   for (const denseShare of recipe.denseShare)
     for (const denseL2 of denseShare === 0 ? recipe.denseL2.slice(0, 1) : recipe.denseL2)
@@ -136,10 +144,8 @@ function buildComponent(
           const s = sparse.get(`l2=${l2} minCount=${minCount}`)!;
           const d = dense.get(denseL2)!;
           let sum = 0;
-          folds.forEach((_, r) => {
-            const mix = s[r]!.map((p, i) => (1 - denseShare) * p + denseShare * d[r]![i]!);
-            sum += binaryMacroF1(gold, mix);
-          });
+          const mixes = folds.map((_, r) => s[r]!.map((p, i) => (1 - denseShare) * p + denseShare * d[r]![i]!));
+          for (const mix of mixes) sum += binaryMacroF1(gold, mix);
           const score = Number((sum / folds.length).toFixed(4));
           const key =
             denseShare === 0
@@ -148,7 +154,10 @@ function buildComponent(
                 ? `vectors only denseL2=${denseL2}`
                 : `l2=${l2} minCount=${minCount} denseL2=${denseL2} share=${denseShare}`;
           cv[key] = score;
-          if (score > best.cv) best = { l2, minCount, denseL2, denseShare, cv: score };
+          if (score > best.cv) {
+            best = { l2, minCount, denseL2, denseShare, cv: score };
+            bestOutOfFold = mixes;
+          }
         }
   log(
     `${name}: chose l2=${best.l2} minCount=${best.minCount} denseL2=${best.denseL2} share=${best.denseShare}: CV macro-F1 ${best.cv.toFixed(4)} (n-grams alone: best ${Math.max(
@@ -173,7 +182,72 @@ function buildComponent(
     component.dense = { ...d, share: best.denseShare };
   }
   log(`${name}: fitted on ${fit.length} sentences`);
-  return { component, chosen: best, cv };
+  return { component, chosen: best, cv, select, gold, outOfFold: bestOutOfFold };
+}
+
+/** Each example's document (or its own group when it has none), in order, with its indices. */
+function documents(examples: readonly Example[]): number[][] {
+  const byDoc = new Map<string, number[]>();
+  examples.forEach((e, i) => {
+    const key = e.doc ?? `\u0000${i}`;
+    byDoc.set(key, [...(byDoc.get(key) ?? []), i]);
+  });
+  return [...byDoc.values()];
+}
+
+/**
+ * Choose how the components combine (CombineOrder) on train data only. On CheckThat train the opinion component's
+ * out-of-fold probabilities meet the quote component's (fitted on PolNeAR, so it never saw them), scored opinion vs
+ * rest; on PolNeAR train the quote component's out-of-fold probabilities meet the opinion component's (fitted on
+ * CheckThat), scored quote vs rest. Each order's score is the mean of the two macro-F1s (mean over seeds).
+ */
+function chooseCombination(
+  orders: readonly CombineOrder[],
+  opinion: ComponentBuild,
+  quote: ComponentBuild,
+  labeller: DefaultLabeller,
+  log: (line: string) => void,
+): { order: CombineOrder; cv: Record<string, number> } {
+  const other = (c: ComponentBuild, which: 'opinion' | 'quote'): number[] => {
+    const out = new Array<number>(c.select.length);
+    for (const idx of documents(c.select)) {
+      const texts = idx.map((i) => c.select[i]!.text);
+      const single = idx.length === 1 && c.select[idx[0]!]!.doc === undefined;
+      labeller.components(texts, { independent: single }).forEach((o, j) => {
+        out[idx[j]!] = o[which];
+      });
+    }
+    return out;
+  };
+  const quoteOnOpinionData = other(opinion, 'quote');
+  const opinionOnQuoteData = other(quote, 'opinion');
+  const score = (order: CombineOrder, c: ComponentBuild, label: 'opinion' | 'quote', cross: number[]): number => {
+    let sum = 0;
+    for (const oof of c.outOfFold) {
+      const said = oof.map((p, i) => {
+        const [o, q] = label === 'opinion' ? [p, cross[i]!] : [cross[i]!, p];
+        return combineComponents(o, q, order).label === label ? 1 : 0;
+      });
+      sum += binaryMacroF1(c.gold, said);
+    }
+    return sum / c.outOfFold.length;
+  };
+  const cv: Record<string, number> = {};
+  let best: { order: CombineOrder; score: number } = { order: orders[0]!, score: -1 };
+  for (const order of orders) {
+    const o = score(order, opinion, 'opinion', quoteOnOpinionData);
+    const q = score(order, quote, 'quote', opinionOnQuoteData);
+    const mean = Number(((o + q) / 2).toFixed(4));
+    cv[`combine ${order}`] = mean;
+    cv[`combine ${order} opinion-vs-rest`] = Number(o.toFixed(4));
+    cv[`combine ${order} quote-vs-rest`] = Number(q.toFixed(4));
+    log(
+      `combine ${order}: opinion vs rest ${o.toFixed(4)} (CheckThat train), quote vs rest ${q.toFixed(4)} (PolNeAR train), mean ${mean.toFixed(4)}`,
+    );
+    if (mean > best.score) best = { order, score: mean };
+  }
+  log(`combine: chose ${best.order}`);
+  return { order: best.order, cv };
 }
 
 /**
@@ -211,6 +285,10 @@ export function buildLabeller(
     },
     probes: [],
   };
+  const combination = chooseCombination(recipe.combine, opinion, quote, labellerFromData(data, table), log);
+  data.combine = combination.order;
+  data.training.chosen['combine'] = combination.order;
+  Object.assign(data.training.cv, combination.cv);
   const labeller = labellerFromData(data, table);
   const outputs = labeller.components(PROBE_SENTENCES, { independent: true });
   data.probes = PROBE_SENTENCES.map((text, i) => ({

@@ -1,5 +1,6 @@
 import type { FeatureSettings } from '../features.ts';
 import type { BinaryComponent } from './binary-scorer.ts';
+import type { CombineOrder } from './combine.ts';
 
 /** Version of the default-labeller file format. */
 export const LABELLER_FORMAT_VERSION = 2;
@@ -43,6 +44,8 @@ export interface LabellerData {
   features: FeatureSettings;
   /** Id of the word-vector table the components' word-vector sides read (absent: no word-vector side). */
   wordVectors?: string;
+  /** How the components' decisions combine (absent: `opinion-first`, as version 1 did). */
+  combine?: CombineOrder;
   /** Opinion vs rest, trained on CheckThat subjectivity (labels OBJ, SUBJ). */
   opinion: BinaryComponent;
   /** Quote vs rest, trained on PolNeAR attribution (labels none, quote). */

@@ -1,6 +1,7 @@
 import { StanceError } from '@stance/schema';
 import { wordVectors } from '../word-vectors/load.ts';
 import type { BinaryComponent } from './binary-scorer.ts';
+import { COMBINE_ORDERS } from './combine.ts';
 import type { DefaultLabeller } from './labeller.ts';
 import { labellerFromData } from './labeller.ts';
 import type { LabellerData } from './labeller-data.ts';
@@ -56,6 +57,9 @@ export function labellerFromJson(json: string, name = '<labeller>'): DefaultLabe
   const f = raw['features'];
   if (!isObject(f) || typeof f['wordNgrams'] !== 'number' || typeof f['cues'] !== 'boolean')
     bad(name, 'bad "features"');
+  const combine = raw['combine'];
+  if (combine !== undefined && !(COMBINE_ORDERS as readonly unknown[]).includes(combine))
+    bad(name, `"combine" must be one of ${COMBINE_ORDERS.join(', ')}`);
   const vectors = raw['wordVectors'];
   if (vectors !== undefined && typeof vectors !== 'string') bad(name, '"wordVectors" must be a table id');
   // Only the shipped table exists, so its width is the width a word-vector side must have.

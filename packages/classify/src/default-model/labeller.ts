@@ -85,7 +85,7 @@ export function labellerFromData(data: LabellerData, vectors?: WordVectors): Def
           const p = predictFromView(texts[i]!, context[i]!).prediction;
           return { label: 'skip', confidence: p.confidence, scores: { ...p.scores } };
         }
-        const { label, scores } = combineComponents(c.opinion, c.quote);
+        const { label, scores } = combineComponents(c.opinion, c.quote, data.combine);
         return { label, confidence: scores[label], scores };
       });
     },

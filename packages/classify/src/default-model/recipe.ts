@@ -1,4 +1,6 @@
 import type { FeatureSettings } from '../features.ts';
+import type { CombineOrder } from './combine.ts';
+import { COMBINE_ORDERS } from './combine.ts';
 
 /** One component's training recipe: which files, which label is "yes", how CV chooses its settings. */
 export interface ComponentRecipe {
@@ -28,6 +30,8 @@ export interface LabellerRecipe {
   features: Omit<FeatureSettings, 'minCount'>;
   opinion: ComponentRecipe;
   quote: ComponentRecipe;
+  /** Combination orders compared on train data (each component's out-of-fold probabilities); ties go to the first. */
+  combine: readonly CombineOrder[];
   licence: string;
 }
 
@@ -37,7 +41,7 @@ export interface LabellerRecipe {
  * n-grams, at a third of the cost per sentence (the default must label ≥ 20,000 sentences a second).
  */
 export const DEFAULT_RECIPE: LabellerRecipe = {
-  version: 'default-labeller/2',
+  version: 'default-labeller/3',
   features: { wordNgrams: 1, charNgrams: null, cues: true, context: true, stems: false },
   opinion: {
     selectOn: ['checkthat-subjectivity-en.train.jsonl'],
@@ -63,6 +67,7 @@ export const DEFAULT_RECIPE: LabellerRecipe = {
     denseL2: [1e-4, 1e-3, 1e-2],
     denseShare: [0, 0.25, 0.5, 0.75, 1],
   },
+  combine: COMBINE_ORDERS,
   licence:
     'Weights derived from CLEF CheckThat! 2024 subjectivity data (CC BY-NC-SA 4.0) and PolNeAR 1.0 (research use ' +
     'only): for research and non-commercial use only. The code that reads them has its own licence.',
