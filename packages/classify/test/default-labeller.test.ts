@@ -186,6 +186,29 @@ describe('word-vector sides', () => {
     );
   });
 
+  it('scores the word-vector side as the dense model does: the sigmoid of bias + w · (the sentence’s mean vector)', () => {
+    const table = wordVectors();
+    const { dense: _o, ...opinion } = shipped.opinion;
+    const { dense: _q, ...quote } = shipped.quote;
+    const { wordVectors: _w, ...rest } = shipped;
+    const plain = labellerFromData({ ...rest, opinion, quote });
+    const word = fc.constantFrom('Don’t', 'do', 'not', 'shameful', 'said', 'the', '“', '?', 'council', 'won’t', 'zzqx');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(word, fc.string({ maxLength: 6 })), { maxLength: 25 }), (parts) => {
+        const text = parts.join(' ');
+        const [ngrams] = plain.components([text], { independent: true });
+        const [both] = defaultLabeller().components([text], { independent: true });
+        const v = table.sentence(text);
+        for (const which of ['opinion', 'quote'] as const) {
+          const d = shipped[which].dense;
+          if (!d) continue;
+          const z = d.bias + d.weight.reduce((s, w, j) => s + w * v[j]!, 0);
+          expect(both![which]).toBeCloseTo((1 - d.share) * ngrams![which] + d.share / (1 + Math.exp(-z)), 10);
+        }
+      }),
+    );
+  });
+
   it('refuses to run with a table other than the one it was built with', () => {
     const other = { ...wordVectors(), id: 'glove-6b-100d.sif-int8.7.000000000000' };
     expect(() => labellerFromData(shipped, other)).toThrow(/built with word vectors/);

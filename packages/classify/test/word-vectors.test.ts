@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { isStanceError } from '@stance/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sentenceFeatures } from '../src/features.ts';
+import { DEFAULT_FEATURES } from '../src/index.ts';
 import { deriveWordVectors } from '../src/word-vectors/derive.ts';
 import { wordVectors } from '../src/word-vectors/load.ts';
 import { WORD_VECTORS_RECIPE } from '../src/word-vectors/recipe.ts';
-import { vectorWords } from '../src/word-vectors/word-tokens.ts';
+import { addVectorForms, vectorWords } from '../src/word-vectors/word-tokens.ts';
 import {
   truncateWordVectors,
   wordVectorsFromBytes,
@@ -45,7 +47,9 @@ const SMALL = deriveWordVectors(
   { ...WORD_VECTORS_RECIPE, words: 10 },
 );
 
-const cosine = (a: Float64Array, b: Float64Array) => a.reduce((s, x, i) => s + x * b[i]!, 0);
+const cosine = (a: Float64Array, b: Float64Array) =>
+  a.reduce((s, x, i) => s + x * b[i]!, 0) /
+  Math.sqrt(a.reduce((s, x) => s + x * x, 0) * b.reduce((s, x) => s + x * x, 0));
 
 describe('word vectors', () => {
   it('keeps only forms the tokenizer can produce, in source order', () => {
@@ -69,14 +73,28 @@ describe('word vectors', () => {
     ]);
   });
 
-  it('gives zeros for a text with no known word, and unit length otherwise', () => {
+  it('gives zeros for a text with no known word, and the unit-length sum of its known words’ vectors otherwise', () => {
     const table = wordVectorsFromData(SMALL);
+    const vectorOf = (r: number) => [0, 1, 2].map((j) => SMALL.scales[r]! * SMALL.values[r * 3 + j]!);
     fc.assert(
-      fc.property(fc.string(), (text) => {
+      fc.property(fc.array(fc.constantFrom('the', 'good', 'Fine', 'bad', '?', 'zzz', 'isn’t', ' ', '.')), (parts) => {
+        const text = parts.join(' ');
+        const rows = table.rows(text);
+        expect(new Set(rows).size).toBe(rows.length);
+        const sum = [0, 1, 2].map((j) => rows.reduce((s, r) => s + vectorOf(r)[j]!, 0));
+        const length = Math.hypot(...sum);
         const v = table.sentence(text);
-        const norm = Math.sqrt(cosine(v, v));
-        const known = vectorWords(text).some((w) => table.row(w) !== undefined);
-        expect(known ? Math.abs(norm - 1) < 1e-9 : norm === 0).toBe(true);
+        sum.forEach((x, j) => {
+          expect(v[j]).toBeCloseTo(length > 0 ? x / length : 0, 12);
+        });
+        if (length > 0) expect(Math.hypot(...v)).toBeCloseTo(1, 12);
+        // w · Σ vectors is the sum of the words' projections.
+        const w = [0.3, -2, 1.5];
+        const p = table.projections(w);
+        expect(rows.reduce((s, r) => s + p[r]!, 0)).toBeCloseTo(
+          w.reduce((s, x, j) => s + x * sum[j]!, 0),
+          12,
+        );
       }),
     );
     expect([...table.sentence('Zzz qqq.')]).toEqual([0, 0, 0]);
@@ -131,5 +149,38 @@ describe('word vectors', () => {
     expect(cosine(v('The minister said it was wrong.'), v('The official stated it was mistaken.'))).toBeGreaterThan(
       cosine(v('The minister said it was wrong.'), v('Rainfall totals in March were low.')),
     );
+  });
+});
+
+describe('the default labeller’s word lookup', () => {
+  it('reads off its unigram features exactly the words the table’s tokenizer finds', () => {
+    const table = wordVectors();
+    const settings = { ...DEFAULT_FEATURES, wordNgrams: 1, charNgrams: null };
+    const word = fc.constantFrom(
+      'Don’t',
+      "can't",
+      'It’s',
+      'the',
+      'THE',
+      'do',
+      'not',
+      'well-known',
+      '“',
+      '?!',
+      'zzqx',
+      'won’t',
+      'I’d',
+      '42',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(word, fc.string({ maxLength: 8 })), { maxLength: 30 }), (parts) => {
+        const text = parts.join(' ');
+        const forms = new Set<string>();
+        for (const f of sentenceFeatures(text, false, settings))
+          if (f.startsWith('w1:')) addVectorForms(f.slice(3), forms);
+        expect([...forms]).toEqual(vectorWords(text));
+      }),
+    );
+    expect(table.rows('Zzz qqq.')).toEqual([]);
   });
 });

@@ -50,7 +50,7 @@ function examplesOf(
   });
 }
 
-/** Unit word-vector means of texts, as the dense fitter takes them. */
+/** Unit-length word-vector sums of texts, as the dense fitter takes them. */
 function sentenceVectors(texts: readonly string[], table: WordVectors): Float32Array[] {
   return texts.map((t) => Float32Array.from(table.sentence(t)));
 }

@@ -5,7 +5,6 @@ import { predictFromView } from '../label-sentence.ts';
 import type { Model, ModelPrediction, PredictOptions } from '../model.ts';
 import { wordVectors } from '../word-vectors/load.ts';
 import type { WordVectors } from '../word-vectors/word-vectors.ts';
-import type { BinaryComponent } from './binary-scorer.ts';
 import { pairScorer } from './binary-scorer.ts';
 import { combineComponents } from './combine.ts';
 import type { LabellerData } from './labeller-data.ts';
@@ -31,23 +30,13 @@ export interface DefaultLabeller extends Model {
 // The rules' label is one of the features (`r:<label>` when cues are on), so skip costs no second pass of the rules.
 const RULES_SKIP = 'r:skip';
 
-/** A component's probability with its word-vector side mixed in (see BinaryComponent.dense). */
-function mixed(c: BinaryComponent, sparse: number, vector: Float64Array): number {
-  const d = c.dense;
-  if (!d || d.share === 0) return sparse;
-  let z = d.bias;
-  for (let j = 0; j < vector.length; j++) z += d.weight[j]! * vector[j]!;
-  return (1 - d.share) * sparse + d.share / (1 + Math.exp(-z));
-}
-
 /**
- * Wrap labeller data as a Model. Per sentence: one feature extraction (n-grams + the rule cues) shared by both
- * components, and one word-vector mean when a component has a word-vector side; skip from the rules; then opinion /
- * quote / fact by `combine`. A labeller with word-vector sides reads `vectors` (default: the shipped table), which
+ * Wrap labeller data as a Model: one feature extraction (n-grams + the rule cues) shared by both components, their
+ * word-vector sides (read off the same unigram features, see pairScorer), skip from the rules, then opinion / quote /
+ * fact by `combineComponents`. A labeller with word-vector sides reads `vectors` (default: the shipped table), which
  * must be the table it was built with.
  */
 export function labellerFromData(data: LabellerData, vectors?: WordVectors): DefaultLabeller {
-  const scorer = pairScorer(data.opinion, data.quote);
   let table: WordVectors | undefined;
   if (data.wordVectors !== undefined) {
     table = vectors ?? wordVectors();
@@ -57,18 +46,16 @@ export function labellerFromData(data: LabellerData, vectors?: WordVectors): Def
         { where: data.name },
       );
   }
-  const vector = new Float64Array(table?.dims ?? 0);
+  // The word-vector side reads the unigram features (the same tokens as the table's tokenizer; a test checks it).
+  if (table && data.features.wordNgrams < 1)
+    throw new StanceError('a labeller with word-vector sides needs word unigram features', { where: data.name });
+  const scorer = pairScorer(data.opinion, data.quote, table);
   const contextOf = (texts: readonly string[], options: PredictOptions): boolean[] =>
     options.independent ? texts.map(() => false) : quoteContext(texts);
   const outputs = (texts: readonly string[], context: readonly boolean[]): ComponentOutput[] =>
     texts.map((text, i) => {
       const features = sentenceFeatures(text, context[i]!, data.features);
-      let [opinion, quote] = scorer.probabilities(features);
-      if (table) {
-        table.sentence(text, vector);
-        opinion = mixed(data.opinion, opinion, vector);
-        quote = mixed(data.quote, quote, vector);
-      }
+      const [opinion, quote] = scorer.probabilities(features);
       return { opinion, quote, skip: features.has(RULES_SKIP) };
     });
   return {

@@ -41,7 +41,7 @@ export interface LabellerRecipe {
  * n-grams, at a third of the cost per sentence (the default must label ≥ 20,000 sentences a second).
  */
 export const DEFAULT_RECIPE: LabellerRecipe = {
-  version: 'default-labeller/3',
+  version: 'default-labeller/4',
   features: { wordNgrams: 1, charNgrams: null, cues: true, context: true, stems: false },
   opinion: {
     selectOn: ['checkthat-subjectivity-en.train.jsonl'],
@@ -52,7 +52,7 @@ export const DEFAULT_RECIPE: LabellerRecipe = {
     k: 5,
     l2: [3e-3, 1e-2, 3e-2],
     minCount: [1, 2, 3],
-    denseL2: [1e-4, 1e-3, 1e-2],
+    denseL2: [1e-5, 1e-4, 1e-3, 1e-2],
     denseShare: [0, 0.25, 0.5, 0.75, 1],
   },
   quote: {
@@ -64,7 +64,7 @@ export const DEFAULT_RECIPE: LabellerRecipe = {
     k: 5,
     l2: [1e-5, 3e-5, 1e-4],
     minCount: [1, 2],
-    denseL2: [1e-4, 1e-3, 1e-2],
+    denseL2: [1e-5, 1e-4, 1e-3, 1e-2],
     denseShare: [0, 0.25, 0.5, 0.75, 1],
   },
   combine: COMBINE_ORDERS,

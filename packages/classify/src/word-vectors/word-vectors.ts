@@ -53,11 +53,19 @@ export interface WordVectors {
   size: number;
   /** Row of a word, or undefined. */
   row(word: string): number | undefined;
+  /** Rows of the distinct known words of a sentence (vectorWords), in order. */
+  rows(text: string): number[];
   /**
-   * A sentence's vector: the SIF-weighted sum of the vectors of its distinct known words, scaled to unit length
+   * A sentence's vector: the sum of the (SIF-weighted) vectors of its distinct known words, scaled to unit length
    * (zeros when it has none), written into `out` (a new array by default).
    */
   sentence(text: string, out?: Float64Array): Float64Array;
+  /** Add row `r`'s vector to `out` (the step `sentence` repeats per word; the default labeller calls it directly). */
+  addRow(r: number, out: Float64Array): void;
+  /** The words in table order. */
+  words: readonly string[];
+  /** Each word's vector's dot product with `weight`: `w · Σ vectors` is the sum of its words' numbers. */
+  projections(weight: readonly number[]): Float64Array;
 }
 
 // The file: MAGIC, a uint32 (LE) header length, the header as UTF-8 JSON (everything but the numbers, plus the byte
@@ -172,25 +180,60 @@ export function wordVectorsFromData(data: WordVectorsData): WordVectors {
   const { dims, scales, values, words } = data;
   const index = new Map<string, number>();
   for (let i = 0; i < words.length; i++) index.set(words[i]!, i);
+  const known = (forms: Iterable<string>): number[] => {
+    const out: number[] = [];
+    for (const w of forms) {
+      const r = index.get(w);
+      if (r !== undefined) out.push(r);
+    }
+    return out;
+  };
+  const rows = (text: string): number[] => known(vectorWords(text));
+  // Unrolled by four (when the width allows): V8 does not unroll it, and this ran 25% faster per sentence.
+  const addRow =
+    dims % 4 === 0
+      ? (r: number, out: Float64Array): void => {
+          const s = scales[r]!;
+          let at = r * dims;
+          for (let j = 0; j < dims; j += 4, at += 4) {
+            out[j]! += s * values[at]!;
+            out[j + 1]! += s * values[at + 1]!;
+            out[j + 2]! += s * values[at + 2]!;
+            out[j + 3]! += s * values[at + 3]!;
+          }
+        }
+      : (r: number, out: Float64Array): void => {
+          const s = scales[r]!;
+          const at = r * dims;
+          for (let j = 0; j < dims; j++) out[j]! += s * values[at + j]!;
+        };
   return {
     id: data.id,
     dims,
     size: words.length,
     row: (word) => index.get(word),
+    words,
+    rows,
     sentence(text, out = new Float64Array(dims)) {
       out.fill(0);
-      for (const w of vectorWords(text)) {
-        const r = index.get(w);
-        if (r === undefined) continue;
-        const s = scales[r]!;
-        const at = r * dims;
-        for (let j = 0; j < dims; j++) out[j]! += s * values[at + j]!;
-      }
+      for (const r of rows(text)) addRow(r, out);
       let norm = 0;
       for (let j = 0; j < dims; j++) norm += out[j]! * out[j]!;
       if (norm > 0) {
         const f = 1 / Math.sqrt(norm);
         for (let j = 0; j < dims; j++) out[j]! *= f;
+      }
+      return out;
+    },
+    addRow,
+    projections(weight) {
+      if (weight.length !== dims) throw new StanceError(`a projection needs ${dims} weights, got ${weight.length}`);
+      const out = new Float64Array(words.length);
+      for (let r = 0; r < words.length; r++) {
+        let p = 0;
+        const at = r * dims;
+        for (let j = 0; j < dims; j++) p += weight[j]! * values[at + j]!;
+        out[r] = p * scales[r]!;
       }
       return out;
     },
