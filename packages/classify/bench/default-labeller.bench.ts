@@ -285,7 +285,7 @@ const row = (name: string, pred: string[]) =>
       .join('')}`,
   );
 row('default (class-balanced opinion model)', ctPreds.default);
-row('same model trained without balancing', unbalancedPred);
+row('n-gram side trained without balancing', unbalancedPred);
 row('rules', ctPreds.rules);
 row('logreg (today)', ctPreds['logreg (today, train+dev)']);
 const predictedShare = (p: string[]) => pct(p.filter((l) => l === 'SUBJ').length / p.length);
@@ -298,7 +298,7 @@ const trainOnly = opinionOf(
 );
 const devSets = exampleFeatures(ctDev, { ...ctFeatures, minCount: 1 });
 console.log(
-  `  opinion component fitted on train only → dev (SUBJ 36% → 52%): ${binaryMacroF1(
+  `  opinion n-gram side fitted on train only → dev (SUBJ 36% → 52%): ${binaryMacroF1(
     ctDev.map((e) => e.label === 'SUBJ'),
     devSets.map((s) => trainOnly.probability(s)),
   ).toFixed(3)}`,
@@ -344,7 +344,7 @@ if (!QUICK) {
     features: { ...DEFAULT_RECIPE.features, minCount: chosenQ.minCount },
     labels: ['none', 'quote'],
   });
-  console.log('  leave-one-publisher-out CV on PolNeAR train (quote component, chosen settings):');
+  console.log('  leave-one-publisher-out CV on PolNeAR train (quote n-gram side, chosen settings):');
   const gold = examples.map((e) => e.label === 'quote');
   publishers.forEach((pub, k) => {
     const idx = examples.map((_, i) => i).filter((i) => fold[i] === k);
