@@ -189,7 +189,10 @@ export function pairScorer(a: BinaryComponent, b: BinaryComponent, table?: WordV
           projB += e[at + 5]!;
           if (e[at + 6]! >= 0) rows.push(e[at + 6]!);
         }
-        if (vectors && f.startsWith('w1:') && f.includes("'")) (contractions ??= []).push(f.slice(3));
+        if (vectors && f.startsWith('w1:') && f.includes("'")) {
+          contractions ??= [];
+          contractions.push(f.slice(3));
+        }
       }
       if (contractions) {
         // Each part once, and not again when the sentence also has it as a word of its own (already counted).
