@@ -1,7 +1,8 @@
 // `pnpm bench:classify` (first part): the shipped default labeller on real data it was not trained on, against the
 // rules and today's `logreg` in the same run, each figure with a 95% bootstrap interval. Flags: `--quick` leaves out
 // the leave-one-publisher-out CV (7 fits on PolNeAR), `--rebuild` retrains the labeller from ../shared/eval and
-// compares its predictions with the shipped weights (the CI-optional currency check).
+// compares its predictions with the shipped weights (the CI-optional currency check), `--weights FILE` benches a
+// labeller written by `pnpm build:model --out FILE` instead of the shipped one.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,12 +13,22 @@ import { docIdOf } from '@stance/schema';
 import { binaryComponent, binaryScorer } from '../src/default-model/binary-scorer.ts';
 import { binaryMacroF1, exampleFeatures, foldsOf, outOfFold } from '../src/default-model/cv.ts';
 import type { BuildFile, Example, LabellerData, Model } from '../src/index.ts';
-import { buildLabeller, DEFAULT_RECIPE, defaultLabeller, labellerFromData, rulesModel, train } from '../src/index.ts';
+import {
+  buildLabeller,
+  DEFAULT_RECIPE,
+  defaultLabeller,
+  labellerFromData,
+  labellerFromJson,
+  rulesModel,
+  train,
+} from '../src/index.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const EVAL = resolve(ROOT, '../shared/eval');
-const WEIGHTS = resolve(ROOT, 'packages/classify/weights/default-labeller.json');
 const args = process.argv.slice(2);
+const weightsAt = args.indexOf('--weights');
+const WEIGHTS =
+  weightsAt >= 0 ? resolve(args[weightsAt + 1]!) : resolve(ROOT, 'packages/classify/weights/default-labeller.json');
 const QUICK = args.includes('--quick');
 const REBUILD = args.includes('--rebuild');
 
@@ -154,13 +165,13 @@ function shares(labels: readonly string[]): string {
 const t0 = performance.now();
 const shipped = JSON.parse(readFileSync(WEIGHTS, 'utf8')) as LabellerData;
 const loadStart = performance.now();
-const labeller = defaultLabeller();
+const labeller = weightsAt >= 0 ? labellerFromJson(readFileSync(WEIGHTS, 'utf8'), WEIGHTS) : defaultLabeller();
 labeller.predict(['Warm-up.'], { independent: true });
 const loadMs = performance.now() - loadStart;
 
 // 1. What is shipped, and whether it is current.
 console.log(
-  `default labeller: ${WEIGHTS.slice(ROOT.length + 1)}, ${(readFileSync(WEIGHTS).length / 1024).toFixed(0)} KB`,
+  `default labeller: ${WEIGHTS.startsWith(ROOT) ? WEIGHTS.slice(ROOT.length + 1) : WEIGHTS}, ${(readFileSync(WEIGHTS).length / 1024).toFixed(0)} KB; word vectors ${shipped.wordVectors ?? 'none'}; word-vector shares opinion ${shipped.opinion.dense?.share ?? 0}, quote ${shipped.quote.dense?.share ?? 0}`,
 );
 console.log(
   `  loads and labels its first sentence in ${loadMs.toFixed(0)} ms; opinion ${shipped.opinion.features.length} features, quote ${shipped.quote.features.length}`,
@@ -274,7 +285,7 @@ const row = (name: string, pred: string[]) =>
       .join('')}`,
   );
 row('default (class-balanced opinion model)', ctPreds.default);
-row('same model trained without balancing', unbalancedPred);
+row('n-gram side trained without balancing', unbalancedPred);
 row('rules', ctPreds.rules);
 row('logreg (today)', ctPreds['logreg (today, train+dev)']);
 const predictedShare = (p: string[]) => pct(p.filter((l) => l === 'SUBJ').length / p.length);
@@ -287,7 +298,7 @@ const trainOnly = opinionOf(
 );
 const devSets = exampleFeatures(ctDev, { ...ctFeatures, minCount: 1 });
 console.log(
-  `  opinion component fitted on train only → dev (SUBJ 36% → 52%): ${binaryMacroF1(
+  `  opinion n-gram side fitted on train only → dev (SUBJ 36% → 52%): ${binaryMacroF1(
     ctDev.map((e) => e.label === 'SUBJ'),
     devSets.map((s) => trainOnly.probability(s)),
   ).toFixed(3)}`,
@@ -333,7 +344,7 @@ if (!QUICK) {
     features: { ...DEFAULT_RECIPE.features, minCount: chosenQ.minCount },
     labels: ['none', 'quote'],
   });
-  console.log('  leave-one-publisher-out CV on PolNeAR train (quote component, chosen settings):');
+  console.log('  leave-one-publisher-out CV on PolNeAR train (quote n-gram side, chosen settings):');
   const gold = examples.map((e) => e.label === 'quote');
   publishers.forEach((pub, k) => {
     const idx = examples.map((_, i) => i).filter((i) => fold[i] === k);

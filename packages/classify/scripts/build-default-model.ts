@@ -8,6 +8,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildFile, Example, LabellerData } from '../src/index.ts';
 import { buildLabeller, DEFAULT_RECIPE } from '../src/index.ts';
+import { wordVectors } from '../src/word-vectors/load.ts';
+import { truncateWordVectors, wordVectorsFromBytes, wordVectorsFromData } from '../src/word-vectors/word-vectors.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../../..');
@@ -42,6 +44,8 @@ function readFile(name: string): BuildFile {
 /** Reasons the shipped file is not current (empty when it is). */
 function staleness(shipped: LabellerData): string[] {
   const out: string[] = [];
+  if (shipped.wordVectors !== undefined && shipped.wordVectors !== wordVectors().id)
+    out.push(`built with word vectors ${shipped.wordVectors}, the shipped table is ${wordVectors().id}`);
   if (shipped.training.recipe !== DEFAULT_RECIPE.version)
     out.push(`recipe ${shipped.training.recipe}, the code is at ${DEFAULT_RECIPE.version}`);
   for (const name of recipeFiles()) {
@@ -66,7 +70,19 @@ const out =
   outAt >= 0 && args[outAt + 1] ? resolve(process.env['INIT_CWD'] ?? process.cwd(), args[outAt + 1]!) : SHIPPED;
 const started = performance.now();
 const files = recipeFiles().map(readFile);
-const data = buildLabeller(files, DEFAULT_RECIPE, (line) => console.error(`build:model: ${line}`));
+// `--words N`: build with the shipped table cut to its N most frequent words (to compare table sizes by CV; such a
+// labeller needs that table, so it is for experiments only, with --out).
+const wordsAt = args.indexOf('--words');
+const table =
+  wordsAt >= 0
+    ? wordVectorsFromData(
+        truncateWordVectors(
+          wordVectorsFromBytes(readFileSync(resolve(HERE, '../weights/word-vectors.bin'))),
+          Number(args[wordsAt + 1]),
+        ),
+      )
+    : wordVectors();
+const data = buildLabeller(files, DEFAULT_RECIPE, (line) => console.error(`build:model: ${line}`), table);
 const json = `${JSON.stringify(data)}\n`;
 // Atomic: a half-written weights file would break every command that labels.
 const tmp = `${out}.tmp-${process.pid}`;

@@ -1,9 +1,9 @@
 export { endsInQuote } from './context.ts';
 export type { CueRule, SentenceView } from './cue-rule.ts';
-export type { BinaryComponent } from './default-model/binary-scorer.ts';
+export type { BinaryComponent, DenseComponent } from './default-model/binary-scorer.ts';
 export type { BuildFile } from './default-model/build.ts';
 export { buildLabeller } from './default-model/build.ts';
-export type { CombinedScores } from './default-model/combine.ts';
+export type { CombinedScores, CombineOrder } from './default-model/combine.ts';
 export { combineComponents } from './default-model/combine.ts';
 export type { ComponentOutput, DefaultLabeller } from './default-model/labeller.ts';
 export { labellerFromData } from './default-model/labeller.ts';

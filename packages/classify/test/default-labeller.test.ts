@@ -6,7 +6,7 @@ import { isStanceError, LABELS } from '@stance/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { binaryComponent, binaryScorer, pairScorer } from '../src/default-model/binary-scorer.ts';
-import { combineComponents } from '../src/default-model/combine.ts';
+import { COMBINE_ORDERS, combineComponents } from '../src/default-model/combine.ts';
 import { sentenceFeatures } from '../src/features.ts';
 import type { LabellerData } from '../src/index.ts';
 import {
@@ -17,6 +17,7 @@ import {
   PROBE_SENTENCES,
   train,
 } from '../src/index.ts';
+import { wordVectors } from '../src/word-vectors/load.ts';
 import { examples } from './subj-obj.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -141,6 +142,80 @@ describe('components and combination', () => {
       }),
     );
   });
+
+  it('quote-first and confident orders differ only when both components say yes', () => {
+    expect(combineComponents(0.7, 0.9, 'quote-first').label).toBe('quote');
+    expect(combineComponents(0.9, 0.7, 'quote-first').label).toBe('quote');
+    expect(combineComponents(0.9, 0.7, 'confident').label).toBe('opinion');
+    expect(combineComponents(0.7, 0.9, 'confident').label).toBe('quote');
+    expect(combineComponents(1, 1, 'confident').label).toBe('opinion');
+    const p = fc.double({ min: 0, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(p, p, fc.constantFrom(...COMBINE_ORDERS), (o, q, order) => {
+        const { label, scores } = combineComponents(o, q, order);
+        expect(scores.fact + scores.quote + scores.opinion + scores.skip).toBeCloseTo(1, 9);
+        if (o < 0.5 || q < 0.5) expect(label).toBe(combineComponents(o, q).label);
+        // The label has the highest score (ties aside).
+        for (const l of ['fact', 'quote', 'opinion'] as const)
+          expect(scores[label]).toBeGreaterThanOrEqual(scores[l] - 1e-12);
+      }),
+    );
+  });
+});
+
+describe('word-vector sides', () => {
+  const dims = wordVectors().dims;
+  const zeros = new Array<number>(dims).fill(0);
+
+  it('mixes each side by its share: p = (1 − share)·p_ngrams + share·p_vectors', () => {
+    const { dense: _o, ...opinion } = shipped.opinion;
+    const { dense: _q, ...quote } = shipped.quote;
+    const { wordVectors: _w, ...rest } = shipped;
+    const bare = { ...rest, opinion };
+    const plain = labellerFromData({ ...bare, quote });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.double({ min: 0, max: 1, noNaN: true }), (text, share) => {
+        // A word-vector side with zero weights and bias 0 says 0.5 for every sentence.
+        const mixed = labellerFromData({
+          ...bare,
+          wordVectors: wordVectors().id,
+          quote: { ...quote, dense: { weight: zeros, bias: 0, share } },
+        });
+        const [a] = plain.components([text], { independent: true });
+        const [b] = mixed.components([text], { independent: true });
+        expect(b!.opinion).toBe(a!.opinion);
+        expect(b!.quote).toBeCloseTo((1 - share) * a!.quote + share * 0.5, 12);
+      }),
+    );
+  });
+
+  it('scores the word-vector side as the dense model does: the sigmoid of bias + w · (the sentence’s mean vector)', () => {
+    const table = wordVectors();
+    const { dense: _o, ...opinion } = shipped.opinion;
+    const { dense: _q, ...quote } = shipped.quote;
+    const { wordVectors: _w, ...rest } = shipped;
+    const plain = labellerFromData({ ...rest, opinion, quote });
+    const word = fc.constantFrom('Don’t', 'do', 'not', 'shameful', 'said', 'the', '“', '?', 'council', 'won’t', 'zzqx');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(word, fc.string({ maxLength: 6 })), { maxLength: 25 }), (parts) => {
+        const text = parts.join(' ');
+        const [ngrams] = plain.components([text], { independent: true });
+        const [both] = defaultLabeller().components([text], { independent: true });
+        const v = table.sentence(text);
+        for (const which of ['opinion', 'quote'] as const) {
+          const d = shipped[which].dense;
+          if (!d) continue;
+          const z = d.bias + d.weight.reduce((s, w, j) => s + w * v[j]!, 0);
+          expect(both![which]).toBeCloseTo((1 - d.share) * ngrams![which] + d.share / (1 + Math.exp(-z)), 10);
+        }
+      }),
+    );
+  });
+
+  it('refuses to run with a table other than the one it was built with', () => {
+    const other = { ...wordVectors(), id: 'glove-6b-100d.sif-int8.7.000000000000' };
+    expect(() => labellerFromData(shipped, other)).toThrow(/built with word vectors/);
+  });
 });
 
 describe('labellerFromJson', () => {
@@ -162,6 +237,24 @@ describe('labellerFromJson', () => {
       JSON.stringify({ ...shipped, quote: { ...shipped.quote, weight: [1] } }),
     ],
     ['no opinion component', JSON.stringify({ ...shipped, opinion: undefined })],
+    [
+      'a word-vector side of the wrong width',
+      JSON.stringify({
+        ...shipped,
+        wordVectors: wordVectors().id,
+        quote: { ...shipped.quote, dense: { weight: [1, 2], bias: 0, share: 0.5 } },
+      }),
+    ],
+    [
+      'a word-vector side without a table',
+      JSON.stringify({
+        ...shipped,
+        wordVectors: undefined,
+        quote: { ...shipped.quote, dense: { weight: [1, 2], bias: 0, share: 0.5 } },
+      }),
+    ],
+    ['an unknown combination order', JSON.stringify({ ...shipped, combine: 'fact-first' })],
+    ['another word-vector table', JSON.stringify({ ...shipped, wordVectors: 'glove-6b-100d.sif-int8.7.000000000000' })],
   ];
   it.each(broken)('refuses %s with one StanceError naming the file', (_, text) => {
     let error: unknown;

@@ -1,8 +1,9 @@
 import type { FeatureSettings } from '../features.ts';
 import type { BinaryComponent } from './binary-scorer.ts';
+import type { CombineOrder } from './combine.ts';
 
 /** Version of the default-labeller file format. */
-export const LABELLER_FORMAT_VERSION = 1;
+export const LABELLER_FORMAT_VERSION = 2;
 
 /** One training file of the default labeller, as recorded in the weights file (never its text). */
 export interface TrainingFile {
@@ -41,6 +42,10 @@ export interface LabellerData {
   name: string;
   /** Feature extraction shared by both components (their vocabularies differ). */
   features: FeatureSettings;
+  /** Id of the word-vector table the components' word-vector sides read (absent: no word-vector side). */
+  wordVectors?: string;
+  /** How the components' decisions combine (absent: `opinion-first`, as version 1 did). */
+  combine?: CombineOrder;
   /** Opinion vs rest, trained on CheckThat subjectivity (labels OBJ, SUBJ). */
   opinion: BinaryComponent;
   /** Quote vs rest, trained on PolNeAR attribution (labels none, quote). */

@@ -1,8 +1,10 @@
-import { LABELS } from '@stance/schema';
+import { LABELS, StanceError } from '@stance/schema';
 import { quoteContext } from '../context.ts';
 import { sentenceFeatures } from '../features.ts';
 import { predictFromView } from '../label-sentence.ts';
 import type { Model, ModelPrediction, PredictOptions } from '../model.ts';
+import { wordVectors } from '../word-vectors/load.ts';
+import type { WordVectors } from '../word-vectors/word-vectors.ts';
 import { pairScorer } from './binary-scorer.ts';
 import { combineComponents } from './combine.ts';
 import type { LabellerData } from './labeller-data.ts';
@@ -29,11 +31,25 @@ export interface DefaultLabeller extends Model {
 const RULES_SKIP = 'r:skip';
 
 /**
- * Wrap labeller data as a Model. Per sentence: one feature extraction (n-grams + the rule cues) shared by both
- * components; skip from the rules; then opinion / quote / fact by `combine`.
+ * Wrap labeller data as a Model: one feature extraction (n-grams + the rule cues) shared by both components, their
+ * word-vector sides (read off the same unigram features, see pairScorer), skip from the rules, then opinion / quote /
+ * fact by `combineComponents`. A labeller with word-vector sides reads `vectors` (default: the shipped table), which
+ * must be the table it was built with.
  */
-export function labellerFromData(data: LabellerData): DefaultLabeller {
-  const scorer = pairScorer(data.opinion, data.quote);
+export function labellerFromData(data: LabellerData, vectors?: WordVectors): DefaultLabeller {
+  let table: WordVectors | undefined;
+  if (data.wordVectors !== undefined) {
+    table = vectors ?? wordVectors();
+    if (table.id !== data.wordVectors)
+      throw new StanceError(
+        `the labeller was built with word vectors ${data.wordVectors}, but this stance has ${table.id}`,
+        { where: data.name },
+      );
+  }
+  // The word-vector side reads the unigram features (the same tokens as the table's tokenizer; a test checks it).
+  if (table && data.features.wordNgrams < 1)
+    throw new StanceError('a labeller with word-vector sides needs word unigram features', { where: data.name });
+  const scorer = pairScorer(data.opinion, data.quote, table);
   const contextOf = (texts: readonly string[], options: PredictOptions): boolean[] =>
     options.independent ? texts.map(() => false) : quoteContext(texts);
   const outputs = (texts: readonly string[], context: readonly boolean[]): ComponentOutput[] =>
@@ -56,7 +72,7 @@ export function labellerFromData(data: LabellerData): DefaultLabeller {
           const p = predictFromView(texts[i]!, context[i]!).prediction;
           return { label: 'skip', confidence: p.confidence, scores: { ...p.scores } };
         }
-        const { label, scores } = combineComponents(c.opinion, c.quote);
+        const { label, scores } = combineComponents(c.opinion, c.quote, data.combine);
         return { label, confidence: scores[label], scores };
       });
     },

@@ -1,4 +1,6 @@
 import type { FeatureSettings } from '../features.ts';
+import type { CombineOrder } from './combine.ts';
+import { COMBINE_ORDERS } from './combine.ts';
 
 /** One component's training recipe: which files, which label is "yes", how CV chooses its settings. */
 export interface ComponentRecipe {
@@ -16,6 +18,9 @@ export interface ComponentRecipe {
   /** Grid: logistic regression L2 penalties × feature min counts. */
   l2: readonly number[];
   minCount: readonly number[];
+  /** Grid of the word-vector side: its L2 penalties × its share of the probability (0 = no word-vector side). */
+  denseL2: readonly number[];
+  denseShare: readonly number[];
 }
 
 /** The whole recipe of the default labeller; `version` changes whenever it or the code that applies it changes. */
@@ -25,6 +30,8 @@ export interface LabellerRecipe {
   features: Omit<FeatureSettings, 'minCount'>;
   opinion: ComponentRecipe;
   quote: ComponentRecipe;
+  /** Combination orders compared on train data (each component's out-of-fold probabilities); ties go to the first. */
+  combine: readonly CombineOrder[];
   licence: string;
 }
 
@@ -34,7 +41,7 @@ export interface LabellerRecipe {
  * n-grams, at a third of the cost per sentence (the default must label ≥ 20,000 sentences a second).
  */
 export const DEFAULT_RECIPE: LabellerRecipe = {
-  version: 'default-labeller/1',
+  version: 'default-labeller/4',
   features: { wordNgrams: 1, charNgrams: null, cues: true, context: true, stems: false },
   opinion: {
     selectOn: ['checkthat-subjectivity-en.train.jsonl'],
@@ -45,6 +52,8 @@ export const DEFAULT_RECIPE: LabellerRecipe = {
     k: 5,
     l2: [3e-3, 1e-2, 3e-2],
     minCount: [1, 2, 3],
+    denseL2: [1e-5, 1e-4, 1e-3, 1e-2],
+    denseShare: [0, 0.25, 0.5, 0.75, 1],
   },
   quote: {
     selectOn: ['polnear-attribution-en.train.jsonl'],
@@ -55,7 +64,10 @@ export const DEFAULT_RECIPE: LabellerRecipe = {
     k: 5,
     l2: [1e-5, 3e-5, 1e-4],
     minCount: [1, 2],
+    denseL2: [1e-5, 1e-4, 1e-3, 1e-2],
+    denseShare: [0, 0.25, 0.5, 0.75, 1],
   },
+  combine: COMBINE_ORDERS,
   licence:
     'Weights derived from CLEF CheckThat! 2024 subjectivity data (CC BY-NC-SA 4.0) and PolNeAR 1.0 (research use ' +
     'only): for research and non-commercial use only. The code that reads them has its own licence.',
