@@ -178,12 +178,20 @@ export function wordVectorsFromBytes(bytes: Uint8Array, name = '<word vectors>',
 /** Wrap table data for use. */
 export function wordVectorsFromData(data: WordVectorsData): WordVectors {
   const { dims, scales, values, words } = data;
-  const index = new Map<string, number>();
-  for (let i = 0; i < words.length; i++) index.set(words[i]!, i);
+  // Built on first use: the default labeller looks words up in its own table (binary-scorer.ts), and this map of
+  // 100,000 words would cost every process that loads it (the annotation UI and its worker both do) ~10 MB for nothing.
+  let index: Map<string, number> | undefined;
+  const lookup = (): Map<string, number> => {
+    if (index) return index;
+    index = new Map<string, number>();
+    for (let i = 0; i < words.length; i++) index.set(words[i]!, i);
+    return index;
+  };
   const known = (forms: Iterable<string>): number[] => {
+    const map = lookup();
     const out: number[] = [];
     for (const w of forms) {
-      const r = index.get(w);
+      const r = map.get(w);
       if (r !== undefined) out.push(r);
     }
     return out;
@@ -211,7 +219,7 @@ export function wordVectorsFromData(data: WordVectorsData): WordVectors {
     id: data.id,
     dims,
     size: words.length,
-    row: (word) => index.get(word),
+    row: (word) => lookup().get(word),
     words,
     rows,
     sentence(text, out = new Float64Array(dims)) {
