@@ -55,6 +55,7 @@ it('the repository root holds only the known top-level entries (nothing a run wr
       'knip.config.ts',
       'package.json',
       'packages',
+      'patches',
       'pnpm-lock.yaml',
       'pnpm-workspace.yaml',
       'scripts',
