@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { docIdOf } from '@stance/schema';
+import { foldsOf as foldsOfExamples } from '../src/default-model/cv.ts';
 import type { Example, Model, ModelPrediction, TrainKind, TrainOptions } from '../src/index.ts';
 import { modelToJson, rulesModel, train, useEncoder } from '../src/index.ts';
 
@@ -88,36 +89,16 @@ function predictLabels(model: Model, examples: readonly Example[]): string[] {
   return predictAll(model, examples).map((p) => p.label);
 }
 
-/** A seeded shuffle (LCG), so the folds are the same on every run. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let x = seed;
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    const j = Math.floor((x / 2147483648) * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
-/**
- * Fold of each example: by document (grouped) when examples have documents, so no document is split across train and
- * test; else stratified by label over a seeded shuffle, so every fold keeps the label share of the whole set.
- */
+/** Fold of each example, as the default labeller's CV makes them (cv.ts): by document when examples have two or more documents, else stratified by label. */
 function foldsOf(examples: readonly Example[], seed: number): number[] {
-  const docs = [...new Set(examples.map((e) => e.doc))];
-  if (docs.length > 1 && docs.every((d) => d !== undefined)) {
-    const fold = new Map(shuffled(docs, seed).map((d, i) => [d ?? '', i % FOLDS]));
-    return examples.map((e) => fold.get(e.doc ?? '')!);
-  }
-  const out = new Array<number>(examples.length);
-  for (const label of new Set(examples.map((e) => e.label))) {
-    const idx = examples.map((_, i) => i).filter((i) => examples[i]!.label === label);
-    shuffled(idx, seed).forEach((i, r) => {
-      out[i] = r % FOLDS;
-    });
-  }
-  return out;
+  return foldsOfExamples(
+    examples,
+    FOLDS,
+    seed,
+    new Set(examples.map((e) => e.doc)).size > 1 && examples.every((e) => e.doc !== undefined)
+      ? 'grouped'
+      : 'stratified',
+  );
 }
 
 /** Training options plus the embeddings of `examples` when the kind needs them. */

@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bootstrapCI, classificationReport, pairedBootstrap } from '@stance/metrics';
+import { foldsOf as foldsOfExamples, shuffled } from '../src/default-model/cv.ts';
 import type { Example, Model, ModelPrediction, TrainOptions } from '../src/index.ts';
 import { createUseEncoder, train } from '../src/index.ts';
 
@@ -113,32 +114,9 @@ if (!opts['quality-only']) {
 
 if (opts['speed-only']) process.exit(0);
 
-/** A seeded shuffle (LCG), so folds and samples are the same on every run. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let x = seed;
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    const j = Math.floor((x / 2147483648) * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
-/** Fold of each example: grouped by document when examples have one, else stratified by label. */
+/** Fold of each example, as the default labeller's CV makes them (cv.ts): by document when every example has one, else stratified by label. */
 function foldsOf(examples: readonly Example[], seed: number): number[] {
-  if (examples.every((e) => e.doc !== undefined)) {
-    const fold = new Map(shuffled([...new Set(examples.map((e) => e.doc!))], seed).map((d, i) => [d, i % FOLDS]));
-    return examples.map((e) => fold.get(e.doc!)!);
-  }
-  const out = new Array<number>(examples.length);
-  for (const label of new Set(examples.map((e) => e.label))) {
-    const idx = examples.map((_, i) => i).filter((i) => examples[i]!.label === label);
-    shuffled(idx, seed).forEach((i, r) => {
-      out[i] = r % FOLDS;
-    });
-  }
-  return out;
+  return foldsOfExamples(examples, FOLDS, seed, examples.every((e) => e.doc !== undefined) ? 'grouped' : 'stratified');
 }
 
 const VECTORS = new Map<string, Float32Array>();
