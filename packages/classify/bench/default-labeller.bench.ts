@@ -15,6 +15,8 @@ import { binaryMacroF1, exampleFeatures, foldsOf, outOfFold } from '../src/defau
 import type { BuildFile, Example, LabellerData, Model } from '../src/index.ts';
 import {
   buildLabeller,
+  COMBINE_ORDERS,
+  combineComponents,
   DEFAULT_RECIPE,
   defaultLabeller,
   labellerFromData,
@@ -438,7 +440,71 @@ for (const [name, items] of [
   );
 }
 
-// 7. CI-optional: rebuild from ../shared/eval and compare with the shipped weights.
+// 7. The precedence trade-off on the dev sets: each combination order applied to the same component outputs. The
+// weights use the order the train-data check chose; this shows what another order would cost and win elsewhere.
+{
+  const componentsOf = (items: readonly Item[]) => {
+    const out = new Array<{ opinion: number; quote: number; skip: boolean }>(items.length);
+    const byDoc = new Map<string, number[]>();
+    items.forEach((it, i) => {
+      const key = it.doc ?? `\u0000${i}`;
+      byDoc.set(key, [...(byDoc.get(key) ?? []), i]);
+    });
+    for (const [key, idx] of byDoc) {
+      const c = labeller.components(
+        idx.map((i) => items[i]!.text),
+        { independent: key.startsWith('\u0000') },
+      );
+      idx.forEach((i, j) => {
+        out[i] = c[j]!;
+      });
+    }
+    return out;
+  };
+  const sets = { ct: componentsOf(ctTest), pn: componentsOf(pnDev), real: componentsOf(realDev) };
+  const THREE_WAY = ['fact', 'quote', 'opinion'];
+  console.log(
+    '\nprecedence trade-off on the dev sets (the same component outputs under each combination order; shipped: ' +
+      `${shipped.combine ?? 'opinion-first'})`,
+  );
+  console.log(
+    '  order          CheckThat dev_test opinion-vs-rest | PolNeAR dev quote-vs-rest | real-dev weblog accuracy | essay macro-F1 | news macro-F1',
+  );
+  for (const order of COMBINE_ORDERS) {
+    const said = (c: { opinion: number; quote: number; skip: boolean }) =>
+      c.skip ? 'skip' : combineComponents(c.opinion, c.quote, order).label;
+    const ct = macroF1(
+      ctTest.map((e) => toSubj(e.label)),
+      sets.ct.map((c) => toSubj(said(c))),
+      SO,
+    );
+    const pn = macroF1(
+      pnGold,
+      sets.pn.map((c) => toQuote(said(c))),
+      QR,
+    );
+    const real = sets.real.map(said);
+    const part = (name: string) => realDev.map((_, i) => i).filter((i) => realDev[i]!.part === name);
+    const weblog = part('weblog');
+    const f1Of = (idx: number[]) =>
+      macroF1(
+        idx.map((i) => realDev[i]!.label),
+        idx.map((i) => real[i]!),
+        THREE_WAY,
+      );
+    console.log(
+      `  ${order.padEnd(14)} ${ct.toFixed(3).padStart(33)} | ${pn.toFixed(3).padStart(25)} | ${(
+        weblog.filter((i) => real[i] === realDev[i]!.label).length / weblog.length
+      )
+        .toFixed(3)
+        .padStart(
+          24,
+        )} | ${f1Of(part('essay')).toFixed(3).padStart(14)} | ${f1Of(part('news')).toFixed(3).padStart(13)}`,
+    );
+  }
+}
+
+// 8. CI-optional: rebuild from ../shared/eval and compare with the shipped weights.
 if (REBUILD) {
   const files: BuildFile[] = shipped.training.files.map((f) => {
     const examples = readEval<{ text: string; label: string; doc?: string }>(f.name).map((r) =>
