@@ -11,12 +11,11 @@ import type { Interval } from '@stance/metrics';
 import { bootstrapCI, pairedBootstrap } from '@stance/metrics';
 import { docIdOf } from '@stance/schema';
 import { binaryComponent, binaryScorer } from '../src/default-model/binary-scorer.ts';
+import { COMBINE_ORDERS, combineComponents } from '../src/default-model/combine.ts';
 import { binaryMacroF1, exampleFeatures, foldsOf, outOfFold } from '../src/default-model/cv.ts';
 import type { BuildFile, Example, LabellerData, Model } from '../src/index.ts';
 import {
   buildLabeller,
-  COMBINE_ORDERS,
-  combineComponents,
   DEFAULT_RECIPE,
   defaultLabeller,
   labellerFromData,

@@ -4,7 +4,7 @@ export type { BinaryComponent, DenseComponent } from './default-model/binary-sco
 export type { BuildFile } from './default-model/build.ts';
 export { buildLabeller } from './default-model/build.ts';
 export type { CombinedScores, CombineOrder } from './default-model/combine.ts';
-export { COMBINE_ORDERS, combineComponents } from './default-model/combine.ts';
+export { combineComponents } from './default-model/combine.ts';
 export type { ComponentOutput, DefaultLabeller } from './default-model/labeller.ts';
 export { labellerFromData } from './default-model/labeller.ts';
 export type { LabellerData, LabellerProvenance, Probe, TrainingFile } from './default-model/labeller-data.ts';
