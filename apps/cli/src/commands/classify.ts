@@ -2,7 +2,7 @@ import { predictTexts } from '@stance/classify';
 import { StanceError } from '@stance/schema';
 import { stringOption } from '../args.ts';
 import { loadModelOption, MODEL_HELP, roundScores } from '../classify-model.ts';
-import type { Command, Io } from '../command.ts';
+import type { Command } from '../command.ts';
 import { writeChunk } from '../write-chunk.ts';
 
 /** Parse one protocol line into its id and text, or throw naming `<stdin>:LINE`. */
