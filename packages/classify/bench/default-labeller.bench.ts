@@ -13,7 +13,7 @@ import { docIdOf } from '@stance/schema';
 import { binaryComponent, binaryScorer } from '../src/default-model/binary-scorer.ts';
 import { COMBINE_ORDERS, combineComponents } from '../src/default-model/combine.ts';
 import { binaryMacroF1, exampleFeatures, foldsOf, outOfFold } from '../src/default-model/cv.ts';
-import type { BuildFile, Example, LabellerData, Model } from '../src/index.ts';
+import type { BuildFile, ComponentOutput, Example, LabellerData, Model } from '../src/index.ts';
 import {
   buildLabeller,
   DEFAULT_RECIPE,
@@ -443,7 +443,7 @@ for (const [name, items] of [
 // weights use the order the train-data check chose; this shows what another order would cost and win elsewhere.
 {
   const componentsOf = (items: readonly Item[]) => {
-    const out = new Array<{ opinion: number; quote: number; skip: boolean }>(items.length);
+    const out = new Array<ComponentOutput>(items.length);
     const byDoc = new Map<string, number[]>();
     items.forEach((it, i) => {
       const key = it.doc ?? `\u0000${i}`;
@@ -470,8 +470,8 @@ for (const [name, items] of [
     '  order          CheckThat dev_test opinion-vs-rest | PolNeAR dev quote-vs-rest | real-dev weblog accuracy | essay macro-F1 | news macro-F1',
   );
   for (const order of COMBINE_ORDERS) {
-    const said = (c: { opinion: number; quote: number; skip: boolean }) =>
-      c.skip ? 'skip' : combineComponents(c.opinion, c.quote, order).label;
+    const said = (c: ComponentOutput) =>
+      c.skip ? 'skip' : combineComponents(c.opinion, c.quote, order, c.quotation).label;
     const ct = macroF1(
       ctTest.map((e) => toSubj(e.label)),
       sets.ct.map((c) => toSubj(said(c))),

@@ -6,6 +6,7 @@ import { isStanceError, LABELS } from '@stance/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { binaryComponent, binaryScorer, pairScorer } from '../src/default-model/binary-scorer.ts';
+import type { CombineOrder } from '../src/default-model/combine.ts';
 import { COMBINE_ORDERS, combineComponents } from '../src/default-model/combine.ts';
 import { sentenceFeatures } from '../src/features.ts';
 import type { LabellerData } from '../src/index.ts';
@@ -141,6 +142,57 @@ describe('components and combination', () => {
         expect(scores.opinion).toBe(o);
       }),
     );
+  });
+
+  it('quotation-first is quote-first for a sentence holding or continuing a quotation, opinion-first otherwise', () => {
+    expect(combineComponents(0.7, 0.9, 'quotation-first', true).label).toBe('quote');
+    expect(combineComponents(0.7, 0.9, 'quotation-first', false).label).toBe('opinion');
+    const p = fc.double({ min: 0, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(p, p, fc.boolean(), (o, q, quotation) => {
+        expect(combineComponents(o, q, 'quotation-first', quotation)).toEqual(
+          combineComponents(o, q, quotation ? 'quote-first' : 'opinion-first'),
+        );
+      }),
+    );
+  });
+
+  it('says which sentences hold or continue a quotation (four or more quoted words; scare quotes do not count)', () => {
+    const texts = [
+      '“We tried everything we could think of.',
+      'The bank would not listen,” said the owner.',
+      'The so-called “efficiency review” closed three libraries.',
+      'The council approved the budget on Tuesday.',
+    ];
+    expect(
+      defaultLabeller()
+        .components(texts)
+        .map((c) => c.quotation),
+    ).toEqual([true, true, false, false]);
+  });
+
+  it('labels by the order its weights name, with each sentence’s quotation flag', () => {
+    const texts = [
+      '“We will not close the depot,” the director said.',
+      'Frankly, nobody should believe a word of it.',
+      'Critics argue the plan is reckless, “a gamble with other people’s money and nothing else.”',
+      'Who, exactly, asked for a fourth stadium?',
+      // Both components say yes, and it holds a quotation: the orders disagree here.
+      'This is the worst kind of politics, “the politics of fear and nothing else,” Clinton said.',
+    ];
+    const labelsOf = (order: CombineOrder) =>
+      labellerFromData({ ...defaultLabeller().data, combine: order })
+        .predict(texts)
+        .map((p) => p.label);
+    expect(labelsOf('quotation-first')[4]).toBe('quote');
+    expect(labelsOf('opinion-first')[4]).toBe('opinion');
+    for (const order of COMBINE_ORDERS) {
+      const labeller = labellerFromData({ ...defaultLabeller().data, combine: order });
+      const components = labeller.components(texts);
+      expect(labeller.predict(texts).map((p) => p.label)).toEqual(
+        components.map((c) => (c.skip ? 'skip' : combineComponents(c.opinion, c.quote, order, c.quotation).label)),
+      );
+    }
   });
 
   it('quote-first and confident orders differ only when both components say yes', () => {

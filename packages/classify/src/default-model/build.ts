@@ -208,25 +208,33 @@ function chooseCombination(
   labeller: DefaultLabeller,
   log: (line: string) => void,
 ): { order: CombineOrder; cv: Record<string, number> } {
-  const other = (c: ComponentBuild, which: 'opinion' | 'quote'): number[] => {
-    const out = new Array<number>(c.select.length);
+  // The other component's probabilities on this component's data, and which sentences hold a quotation.
+  const other = (c: ComponentBuild, which: 'opinion' | 'quote'): { p: number[]; quotation: boolean[] } => {
+    const p = new Array<number>(c.select.length);
+    const quotation = new Array<boolean>(c.select.length);
     for (const idx of documents(c.select)) {
       const texts = idx.map((i) => c.select[i]!.text);
       const single = idx.length === 1 && c.select[idx[0]!]!.doc === undefined;
       labeller.components(texts, { independent: single }).forEach((o, j) => {
-        out[idx[j]!] = o[which];
+        p[idx[j]!] = o[which];
+        quotation[idx[j]!] = o.quotation;
       });
     }
-    return out;
+    return { p, quotation };
   };
   const quoteOnOpinionData = other(opinion, 'quote');
   const opinionOnQuoteData = other(quote, 'opinion');
-  const score = (order: CombineOrder, c: ComponentBuild, label: 'opinion' | 'quote', cross: number[]): number => {
+  const score = (
+    order: CombineOrder,
+    c: ComponentBuild,
+    label: 'opinion' | 'quote',
+    cross: { p: number[]; quotation: boolean[] },
+  ): number => {
     let sum = 0;
     for (const oof of c.outOfFold) {
       const said = oof.map((p, i) => {
-        const [o, q] = label === 'opinion' ? [p, cross[i]!] : [cross[i]!, p];
-        return combineComponents(o, q, order).label === label ? 1 : 0;
+        const [o, q] = label === 'opinion' ? [p, cross.p[i]!] : [cross.p[i]!, p];
+        return combineComponents(o, q, order, cross.quotation[i]).label === label ? 1 : 0;
       });
       sum += binaryMacroF1(c.gold, said);
     }

@@ -6,14 +6,16 @@ export type CombinedScores = Record<Label, number>;
 /**
  * How the two component decisions become one label when both say yes (skip is decided before, by the rules):
  * `opinion-first` (the guidelines' rule 2, the author's evaluation wins over a report), `quote-first` (rule 3, a
- * report is a quote unless the author evaluates it), or `confident` (the component with the higher probability).
- * The models cannot tell whose evaluation a sentence carries, so which order errs less is measured on train data
- * (build.ts) and recorded in the weights.
+ * report is a quote unless the author evaluates it), `confident` (the component with the higher probability), or
+ * `quotation-first` (quote-first for a sentence that holds a quotation of four or more words or continues one, the
+ * guidelines' "inside a quotation → quote"; opinion-first for every other sentence, whose report the models cannot
+ * tell from the author's own evaluation). Which order errs less is measured on train data (build.ts) and recorded in
+ * the weights.
  */
-export type CombineOrder = 'opinion-first' | 'quote-first' | 'confident';
+export type CombineOrder = 'opinion-first' | 'quote-first' | 'confident' | 'quotation-first';
 
 /** The orders, in the order a tie between them is broken (the first one, the guidelines' precedence, wins). */
-export const COMBINE_ORDERS: readonly CombineOrder[] = ['opinion-first', 'quote-first', 'confident'];
+export const COMBINE_ORDERS: readonly CombineOrder[] = ['opinion-first', 'quote-first', 'confident', 'quotation-first'];
 
 /**
  * Combine the two component probabilities into one label. Each component decides at 0.5, because each was trained
@@ -21,13 +23,17 @@ export const COMBINE_ORDERS: readonly CombineOrder[] = ['opinion-first', 'quote-
  * the order (see CombineOrder) decides between the two when both say yes. The scores factorise the same way:
  * opinion-first gives opinion = p_o, quote = (1 − p_o)·p_q, fact = (1 − p_o)·(1 − p_q); quote-first the mirror;
  * confident gives each label the probability that it alone is right (p_o·(1 − p_q), p_q·(1 − p_o),
- * (1 − p_o)·(1 − p_q)) normalised to sum to 1, whose largest is the label chosen.
+ * (1 − p_o)·(1 − p_q)) normalised to sum to 1, whose largest is the label chosen. `quotation` says whether the
+ * sentence holds or continues a quotation (only `quotation-first` reads it).
  */
 export function combineComponents(
   opinion: number,
   quote: number,
   order: CombineOrder = 'opinion-first',
+  quotation = false,
 ): { label: Label; scores: CombinedScores } {
+  if (order === 'quotation-first')
+    return combineComponents(opinion, quote, quotation ? 'quote-first' : 'opinion-first');
   if (order === 'quote-first') {
     const scores: CombinedScores = {
       fact: (1 - quote) * (1 - opinion),

@@ -17,6 +17,8 @@ export interface ComponentOutput {
   quote: number;
   /** The rules call it skip (a heading, byline, fragment or boilerplate). */
   skip: boolean;
+  /** It holds a quotation of four or more words, or continues one from the sentence before (CombineOrder reads it). */
+  quotation: boolean;
 }
 
 /** The default labeller: a Model over fact / quote / opinion / skip that also shows its components. */
@@ -29,6 +31,9 @@ export interface DefaultLabeller extends Model {
 
 // The rules' label is one of the features (`r:<label>` when cues are on), so skip costs no second pass of the rules.
 const RULES_SKIP = 'r:skip';
+// The quotation cue (four or more quoted words, or a quotation carried over) and the carried-over context feature.
+const QUOTATION = 'k:quotation';
+const IN_QUOTE = 'ctx:in-quote';
 
 /**
  * Wrap labeller data as a Model: one feature extraction (n-grams + the rule cues) shared by both components, their
@@ -56,7 +61,12 @@ export function labellerFromData(data: LabellerData, vectors?: WordVectors): Def
     texts.map((text, i) => {
       const features = sentenceFeatures(text, context[i]!, data.features);
       const [opinion, quote] = scorer.probabilities(features);
-      return { opinion, quote, skip: features.has(RULES_SKIP) };
+      return {
+        opinion,
+        quote,
+        skip: features.has(RULES_SKIP),
+        quotation: features.has(QUOTATION) || features.has(IN_QUOTE),
+      };
     });
   return {
     name: data.name,
@@ -72,7 +82,7 @@ export function labellerFromData(data: LabellerData, vectors?: WordVectors): Def
           const p = predictFromView(texts[i]!, context[i]!).prediction;
           return { label: 'skip', confidence: p.confidence, scores: { ...p.scores } };
         }
-        const { label, scores } = combineComponents(c.opinion, c.quote, data.combine);
+        const { label, scores } = combineComponents(c.opinion, c.quote, data.combine, c.quotation);
         return { label, confidence: scores[label], scores };
       });
     },
