@@ -136,7 +136,9 @@ export const annotateCommand: Command = {
       : modelFile
         ? { kind: 'file', file: modelFile }
         : { kind: 'default' };
-    const startModel = loadStartModel(start);
+    // A model file is loaded here to check it (its name is all this thread keeps: the learning worker loads the model
+    // it suggests with); the default labeller is not loaded in this thread at all.
+    const startModel = start.kind === 'file' ? loadStartModel(start) : undefined;
     const assigned = adjudicate ? null : assignedDocuments(corpusDir, annotator);
     // Checked before the log is opened: a refused run leaves no files behind.
     if (!isInteractive(io)) throw new StanceError(NEEDS_TERMINAL);
@@ -150,7 +152,7 @@ export const annotateCommand: Command = {
         log,
         labeler: labelDocument,
         start,
-        startModel,
+        ...(startModel === undefined ? {} : { startModel }),
         order,
         blind: flag(args, 'blind'),
         idleCapMs: idleSeconds * 1000,
