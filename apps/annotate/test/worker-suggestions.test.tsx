@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import { defaultLabeller, labelDocument } from '@stance/classify';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LearnWorkerData } from '../src/learn/protocol.ts';
-import { spawnLearnWorker } from '../src/learn/spawn-worker.ts';
+import { spawnLearnWorker, spawnLearnWorkerEarly } from '../src/learn/spawn-worker.ts';
 import { DEFAULT_MODEL_NAME } from '../src/model/start-model.ts';
 import { createSuggester } from '../src/model/suggester.ts';
 import { KEYS, renderApp } from './render.tsx';
@@ -94,6 +94,33 @@ describe('suggestions from the learning worker', () => {
       suggestion: { label: here.label, model: 'default', shown: true },
     });
     app.close();
+  });
+
+  it('a worker started before the corpus was known (as `stance annotate` starts it) gets the texts as a message: it ranks and suggests', {
+    timeout: 120_000,
+  }, async () => {
+    const worker = spawnLearnWorkerEarly({ kind: 'default' });
+    const app = await renderApp({
+      start: { kind: 'default' },
+      order: 'uncertain',
+      learning: { every: 0, newestModel: null, worker },
+    });
+    await until(() => !app.frame().includes('(ranking…)'), 'the ranking');
+    await until(() => /suggestion (fact|quote|opinion|skip) \d+% \(default\)/.test(app.frame()), 'the suggestion');
+    expect(app.frame()).not.toContain('learning:');
+    // Ranked by the default labeller: the next sentence is the least confident of the rest.
+    const here = createSuggester(app.session.index, labelDocument, defaultLabeller());
+    const confidence = here.all();
+    const least = app.session.index.sentences
+      .map((_, s) => s)
+      .slice(1)
+      .reduce((a, b) => (confidence[b]! < confidence[a]! ? b : a));
+    await app.press('f');
+    const text = app.session.index.sentences[least]!.text;
+    await until(() => app.frame().includes(`suggestion ${here.at(least).label} `), 'the next suggestion');
+    expect(app.frame()).toContain(text.slice(0, 20));
+    app.close();
+    await worker.terminate();
   });
 
   it('a worker that fails to predict shows why in place of the suggestion, and labels still land', {

@@ -8,7 +8,8 @@ import { labelOf } from '../state/selectors.ts';
 import type { AnnotateState, LearningStatus } from '../state/state.ts';
 import { MAX_LIVE_EXAMPLES, MIN_LIVE_EXAMPLES } from './learning.ts';
 import type { DocumentPredictions, LiveModel } from './live-suggester.ts';
-import type { FromWorker, LearnWorkerData, ToWorker } from './protocol.ts';
+import type { FromWorker, LearnWorkerData, SharedTexts, ToWorker } from './protocol.ts';
+import { earlyError } from './spawn-worker.ts';
 
 /** What the learner tells the UI. */
 export interface LearnerEvents {
@@ -99,7 +100,13 @@ export function createLearner(
   function ensureWorker(): Worker | null {
     if (worker || broken) return worker;
     try {
-      worker = spawn({ ...shareTexts(index), start: session.start });
+      if (options.worker) {
+        // Started early, before the corpus was loaded: its model is loading (or loaded); the texts go first.
+        worker = options.worker;
+        const early = earlyError(worker);
+        if (early) throw early;
+        worker.postMessage({ type: 'texts', ...shareTexts(index) } satisfies ToWorker);
+      } else worker = spawn({ ...shareTexts(index), start: session.start });
     } catch (error) {
       broken = true;
       fail(`the background worker did not start (${(error as Error).message}); suggestions stay as they are`, 'all');
@@ -327,7 +334,7 @@ function rankingPool(state: AnnotateState): number[] {
 }
 
 /** Every sentence's text in one shared UTF-8 buffer, with end offsets: the worker reads them without a copy. */
-export function shareTexts(index: CorpusIndex): Omit<LearnWorkerData, 'start'> {
+export function shareTexts(index: CorpusIndex): SharedTexts {
   const encoder = new TextEncoder();
   let total = 0;
   for (const s of index.sentences) total += Buffer.byteLength(s.text, 'utf8');

@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import type { AnnotationEvent, Label, Sentence, StanceDocument } from '@stance/schema';
 import type { AnnotatorLog } from '@stance/store';
 import { foldFlags, foldLabels, foldNotes } from '@stance/store';
@@ -83,6 +84,12 @@ export interface LearningOptions {
   readonly every: number;
   /** The newest model file in the corpus's models folder now (checked every few seconds), if any. */
   readonly newestModel: (() => ModelFile | null) | null;
+  /**
+   * The learning worker, started early with `spawnLearnWorker({ start })` on the session's start, before the corpus
+   * was loaded: it loads the model meanwhile, on the other core, so the first suggestion comes about with the first
+   * frame. Without it the worker is started with the first frame.
+   */
+  readonly worker?: Worker;
 }
 
 /** The adjudication walk: the queue, and each queued sentence's annotator views by sentence id. */
