@@ -27,6 +27,8 @@ export interface BuiltFigures {
   endMb: number;
   /** Distinct retrained models that became the suggestions during the keys. */
   adopted: number;
+  /** Keys no frame followed within 5 s (drawing nothing new), left out of the timings. */
+  unanswered: number;
 }
 
 /** Build apps/cli when a source is newer than its bundle. */
@@ -37,6 +39,8 @@ export function buildCli(): void {
 
 const CODES = /\u001b\[[0-9;?]*[A-Za-z]/g;
 const SUGGESTED = /suggestion (fact|quote|opinion|skip) /;
+/** The end of one of Ink's synchronized updates: a frame is out. */
+const FRAME_END = '\u001b[?2026l';
 
 function status(pid: number, field: string): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -84,18 +88,27 @@ export async function measureBuilt(
   const models = new Set<string>();
   let waiter: (() => void) | null = null;
   term.stdout.setEncoding('utf8');
+  // Ink wraps each frame in a synchronized update (ESC[?2026h … ESC[?2026l); a frame is complete at its end marker,
+  // however the terminal split it into reads.
+  let pending = '';
   term.stdout.on('data', (chunk: string) => {
     const now = performance.now();
-    const text = chunk.replace(CODES, '');
-    for (const m of text.matchAll(/\((live-logreg-\d+)\)/g)) models.add(m[1]!);
-    if (!text.includes('sentence ') && !SUGGESTED.test(text)) return;
-    lastFrameAt = now;
-    if (firstFrameAt === 0) firstFrameAt = now;
-    if (suggestionAt === 0 && SUGGESTED.test(text)) suggestionAt = now;
-    waiter?.();
-    waiter = null;
+    pending += chunk;
+    let end = pending.indexOf(FRAME_END);
+    while (end >= 0) {
+      const text = pending.slice(0, end).replace(CODES, '');
+      pending = pending.slice(end + FRAME_END.length);
+      end = pending.indexOf(FRAME_END);
+      for (const m of text.matchAll(/\((live-logreg-\d+)\)/g)) models.add(m[1]!);
+      if (!text.includes('sentence ')) continue;
+      lastFrameAt = now;
+      if (firstFrameAt === 0) firstFrameAt = now;
+      if (suggestionAt === 0 && SUGGESTED.test(text)) suggestionAt = now;
+      waiter?.();
+      waiter = null;
+    }
   });
-  const nextFrame = (ms = 10_000) =>
+  const nextFrame = (ms = 5_000) =>
     new Promise<void>((res, rej) => {
       const timer = setTimeout(() => rej(new Error('bench: no frame from the built CLI in time')), ms);
       waiter = () => {
@@ -117,6 +130,7 @@ export async function measureBuilt(
     const label: number[] = [];
     const move: number[] = [];
     const cpu: number[] = [];
+    let unanswered = 0;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       // Past Ink's 60 fps throttle, as in the in-process runs.
@@ -125,7 +139,13 @@ export async function measureBuilt(
       const c = threadCpuMs(pid);
       const t = performance.now();
       term.stdin.write(key);
-      await next;
+      try {
+        await next;
+      } catch {
+        // A key whose frame would be the same as the one before draws nothing (Ink writes only changes): not timed.
+        unanswered++;
+        continue;
+      }
       const used = threadCpuMs(pid) - c;
       if (i >= warmUp) {
         (key === 'f' ? label : move).push(lastFrameAt - t);
@@ -145,6 +165,7 @@ export async function measureBuilt(
       peakMb,
       endMb,
       adopted: models.size,
+      unanswered,
     };
   } finally {
     if (term.exitCode === null) term.kill();

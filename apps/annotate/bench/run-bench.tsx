@@ -327,6 +327,11 @@ function builtTable(runs: readonly (BuiltRow | null)[]): string[] {
   const out = [
     'the built `stance annotate` (apps/cli/dist, plain Node: what users run) in a pseudo-terminal at 80x24, keys typed into it and frames read from it:',
     ...table(rows),
+    ...runs.flatMap((r) =>
+      r && r.unanswered > 0
+        ? [`(${r.size} ${r.order} retrain ${r.retrain}: ${r.unanswered} keys drew no new frame within 5 s, not timed)`]
+        : [],
+    ),
     `(first frame and suggestion: from spawning the command, Node's start-up included; peak RSS = VmHWM of the process, every thread, start-up included; ui cpu = CPU ms of the UI thread from key to frame; retrain: retrained models taken during the keys)`,
   ];
   const at100k = runs.filter((r): r is BuiltRow => r !== null && r.size === 100_000);
