@@ -13,8 +13,8 @@ const cliRuntime = Object.keys(
 const config: KnipConfig = {
   // A helper exported for its own file's tests and used in that file is not dead.
   ignoreExportsUsedInFile: true,
-  // System tools the tests run for real (full disk, named pipes), not npm packages.
-  ignoreBinaries: ['mkfifo', 'prlimit', 'mount', 'umount'],
+  // System tools the tests and benches run for real (full disk, named pipes, a pseudo-terminal), not npm packages.
+  ignoreBinaries: ['mkfifo', 'prlimit', 'mount', 'umount', 'script'],
   workspaces: {
     '.': { entry: ['scripts/*.ts'] },
     'packages/*': { entry: ['bench/*.bench.ts'] },

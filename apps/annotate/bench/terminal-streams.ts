@@ -1,5 +1,9 @@
 import { EventEmitter } from 'node:events';
 
+/** A suggestion line with a label (a pending one reads `suggestion … (model)`). */
+const SUGGESTED = /suggestion (fact|quote|opinion|skip) /;
+const stripCodes = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+
 /** A terminal-like stdout for Ink that notes when each frame is written (80x24 unless resized). */
 export class FrameSink extends EventEmitter {
   readonly isTTY = true;
@@ -8,6 +12,8 @@ export class FrameSink extends EventEmitter {
   frames = 0;
   firstWriteAt = 0;
   lastWriteAt = 0;
+  /** When the first frame showing a suggestion's label (not a pending one) was written; 0: not yet. */
+  suggestionAt = 0;
   private waiters: (() => void)[] = [];
   /** `marker` tells a frame from the cursor codes Ink also writes. */
   constructor(private readonly marker: string) {
@@ -18,6 +24,7 @@ export class FrameSink extends EventEmitter {
     this.frames++;
     this.lastWriteAt = performance.now();
     if (this.frames === 1) this.firstWriteAt = this.lastWriteAt;
+    if (this.suggestionAt === 0 && SUGGESTED.test(stripCodes(String(chunk)))) this.suggestionAt = this.lastWriteAt;
     for (const resolve of this.waiters.splice(0)) resolve();
     return true;
   };

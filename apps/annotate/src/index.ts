@@ -2,6 +2,7 @@ export type { AppProps } from './components/App.tsx';
 export { App, MIN_SIZE } from './components/App.tsx';
 export type { Intent, KeyInfo } from './keys/intent-for-key.ts';
 export { intentForKey, LABEL_FOR_KEY } from './keys/intent-for-key.ts';
+export { spawnLearnWorkerEarly } from './learn/spawn-worker.ts';
 export type { CorpusIndex } from './model/corpus-index.ts';
 export { documentOrder, indexCorpus, uncertainOrder } from './model/corpus-index.ts';
 export type { AnnotatorView, QueueItem, QueueOptions, QueueReason } from './model/disagreement-queue.ts';

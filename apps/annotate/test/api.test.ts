@@ -27,6 +27,7 @@ describe('@stance/annotate', () => {
         "rememberAnnotator",
         "rememberedAnnotator",
         "runAnnotate",
+        "spawnLearnWorkerEarly",
         "uncertainOrder",
       ]
     `);

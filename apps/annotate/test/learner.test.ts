@@ -12,6 +12,7 @@ import { crossValidate } from '../src/learn/learning.ts';
 import { liveSuggester } from '../src/learn/live-suggester.ts';
 import { spawnLearnWorker } from '../src/learn/spawn-worker.ts';
 import type { StartModel } from '../src/model/start-model.ts';
+import { createSuggester } from '../src/model/suggester.ts';
 import type { LearningOptions } from '../src/session/session.ts';
 import { createSession } from '../src/session/session.ts';
 import type { LearningStatus } from '../src/state/state.ts';
@@ -116,7 +117,10 @@ describe('background learning (issue 13)', () => {
     timeout: 120_000,
   }, async () => {
     const t = setup({ every: 5, newestModel: null }, spawnLearnWorker, { kind: 'default' });
-    expect(t.session.suggester.model).toBe('default');
+    expect(t.session.startName).toBe('default');
+    // The default labeller lives in the worker only: this thread's suggester gives the rules' cues alone.
+    expect(t.session.modelInWorker).toBe(true);
+    expect(t.session.suggester.trained).toBe(false);
     // What the worker trains on: the 30 labels, grouped by document (position) in reading order.
     const { index } = t.session;
     const examples: LiveExample[] = index.sentences.slice(0, 30).map((s, p) => ({
@@ -134,11 +138,20 @@ describe('background learning (issue 13)', () => {
     expect(score.previousName).toBe('default');
     expect(score.previous).toBeCloseTo(againstDefault.previous, 6);
     expect(score.macroF1).toBeCloseTo(againstDefault.macroF1, 6);
-    // A document the live model has not predicted yet shows (and would log) the default labeller's suggestion.
-    const suggester = liveSuggester(index, t.session.suggester, t.learner.live);
+    // A document the worker's model has not predicted yet is pending (this thread has no model of its own to fall
+    // back to), with the rules' cues; then the worker's prediction arrives.
     const position = index.byDoc[9]![0]!;
-    expect(suggester.at(position)).toEqual(t.session.suggester.at(position));
-    expect(suggester.at(position).model).toBe('default');
+    const before = liveSuggester(index, t.session.suggester, t.learner.live, true).at(position);
+    expect(before).toMatchObject({
+      pending: true,
+      model: t.learner.live!.name,
+      cues: t.session.suggester.at(position).cues,
+    });
+    t.learner.want([9]);
+    await until(() => t.learner.live!.docs.has(9), 'predictions of document 9');
+    const after = liveSuggester(index, t.session.suggester, t.learner.live, true).at(position);
+    expect(after.pending).toBeUndefined();
+    expect(after.model).toBe(t.learner.live!.name);
   });
 
   it('ranks the queue in the worker by the start model’s confidence, least confident first (a large --order uncertain)', {
@@ -153,7 +166,7 @@ describe('background learning (issue 13)', () => {
     // The pool: the unlabelled sentences (documents 6-9) but the current one, by the default labeller's
     // confidence as the UI computes it, ties in document order.
     const { index } = t.session;
-    const confidence = t.session.suggester.all();
+    const confidence = createSuggester(index, labelDocument, defaultLabeller()).all();
     const current = state.order[state.pos]!;
     const pool = index.sentences.map((_, s) => s).filter((s) => s >= 30 && s !== current);
     expect(t.ranked()).toEqual([...pool].sort((a, b) => confidence[a]! - confidence[b]! || a - b));

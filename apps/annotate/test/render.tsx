@@ -8,6 +8,7 @@ import type { AnnotatorLog } from '@stance/store';
 import { openAnnotatorLog } from '@stance/store';
 import { render } from 'ink-testing-library';
 import { afterEach } from 'vitest';
+import type { AppProps } from '../src/components/App.tsx';
 import { App } from '../src/components/App.tsx';
 import { ColorContext } from '../src/components/color.ts';
 import { LabelScreen } from '../src/components/LabelScreen.tsx';
@@ -38,6 +39,8 @@ export interface RenderAppOptions extends Partial<Omit<SessionInput, 'corpus' | 
   /** Reuse a corpus folder (e.g. to start again on the same log). */
   dir?: string;
   annotator?: string;
+  /** Start the learning worker (default: the real one). */
+  spawnWorker?: AppProps['spawnWorker'];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -49,7 +52,7 @@ const tick = () => sleep(10);
  */
 export async function renderApp(options: RenderAppOptions = {}) {
   const dir = options.dir ?? tempCorpusDir();
-  const { corpus: corpusOverride, dir: _dir, annotator, ...sessionOptions } = options;
+  const { corpus: corpusOverride, dir: _dir, annotator, spawnWorker, ...sessionOptions } = options;
   const log = openAnnotatorLog(dir, annotator ?? 'tester');
   logs.push(log);
   let clock = 1_000_000;
@@ -67,7 +70,7 @@ export async function renderApp(options: RenderAppOptions = {}) {
     ...sessionOptions,
   });
   let quit = 0;
-  const instance = render(<App session={session} onQuit={() => quit++} />);
+  const instance = render(<App session={session} onQuit={() => quit++} {...(spawnWorker ? { spawnWorker } : {})} />);
   await tick();
   return {
     ...instance,

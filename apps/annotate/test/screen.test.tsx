@@ -1,6 +1,7 @@
-import { labelDocument } from '@stance/classify';
+import { defaultLabeller, labelDocument } from '@stance/classify';
 import { foldLabels } from '@stance/store';
 import { describe, expect, it } from 'vitest';
+import { createSuggester } from '../src/model/suggester.ts';
 import { buildCorpus } from './fixtures.ts';
 import { KEYS, renderApp } from './render.tsx';
 
@@ -228,7 +229,8 @@ describe('the labelling screen', { timeout: 60_000 }, () => {
     expect(app.frame()).toContain('annotator tester · order uncertain · suggestions: default');
     // Ranked: the next sentence is the least confident of the rest (the current one stays where it was).
     const rest = app.session.index.sentences.map((_, s) => s).slice(1);
-    const confidence = app.session.suggester.all();
+    // The worker ranks by the default labeller, which lives there only; the same model's confidences, computed here.
+    const confidence = createSuggester(app.session.index, labelDocument, defaultLabeller()).all();
     const least = rest.reduce((a, b) => (confidence[b]! < confidence[a]! ? b : a));
     // (Not the sentence document order would show next, so the test tells the orders apart.)
     expect(least).not.toBe(1);

@@ -38,11 +38,12 @@ const events = () => logEvents(logPath);
 describe.skipIf(!hasTmux)('stance annotate in a real terminal (tmux 80x24; skipped without tmux)', () => {
   it('labels five sentences, undoes one, quits, and starts again where it stopped', async () => {
     start('A');
-    const first = await waitFor('A', 'doc 1/2 · sentence 1/4 · The council vote');
+    await waitFor('A', 'doc 1/2 · sentence 1/4 · The council vote');
     // The corpus has no trained model: suggestions start from the shipped default labeller, named in the header and
-    // on the suggestion line, and explained by the rules' cues.
+    // on the suggestion line (once the learning worker, which holds it, has answered), explained by the rules' cues.
+    const first = await waitFor('A', /suggestion (fact|quote|opinion|skip) +\d+% \(default\) ⏎ accepts/);
+    expect(first).toContain('doc 1/2 · sentence 1/4 · The council vote');
     expect(first).toContain('annotator t · order document · suggestions: default');
-    expect(first).toMatch(/suggestion (fact|quote|opinion|skip) +\d+% \(default\) ⏎ accepts/);
     expect(first).toContain('corpus   [');
     await press('A', 'f', 'this session: 1 label ·');
     await press('A', 'q', 'this session: 2 labels');
@@ -95,6 +96,8 @@ describe.skipIf(!hasTmux)('stance annotate in a real terminal (tmux 80x24; skipp
   it('keeps a label acknowledged on screen when the process is killed with -9', async () => {
     start('C');
     await waitFor('C', 'doc 2/2 · sentence 1/3');
+    // The label below is logged with the suggestion it was given under: wait for the worker's to show.
+    await waitFor('C', /suggestion (fact|quote|opinion|skip) +\d+% \(default\)/);
     const before = events().length;
     // The process holding the lock is the UI itself .
     const pid = term.uiPid(logPath);

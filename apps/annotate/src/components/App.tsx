@@ -16,6 +16,7 @@ import { spawnLearnWorker } from '../learn/spawn-worker.ts';
 import { helpLines } from '../model/help-text.ts';
 import { planScreen } from '../model/plan-screen.ts';
 import type { AnnotateSession } from '../session/session.ts';
+import type { Action } from '../state/actions.ts';
 import { currentPosition } from '../state/selectors.ts';
 import type { LearningStatus } from '../state/state.ts';
 import { ColorContext } from './color.ts';
@@ -45,8 +46,25 @@ export function App({ session, onQuit, spawnWorker, onLearning }: AppProps) {
   const learner = useRef<Learner | null>(null);
   // Bumped when the background model or its predictions change, so the suggester is made again.
   const [liveVersion, setLiveVersion] = useState(0);
+  // The learner's replies are dispatched; dispatch comes from useAnnotation, which needs the suggester made below.
+  const dispatchRef = useRef<((action: Action) => void) | null>(null);
+  // Background learning: a worker started on first need (at once when it holds the session's model); its replies are
+  // dispatched as actions. Made before the first suggester, which reads its model.
+  if (learner.current === null && session.learning !== null && session.adjudication === null)
+    learner.current = createLearner(
+      session,
+      {
+        status: (status) => {
+          dispatchRef.current?.({ type: 'learning', status });
+          onLearning?.(status);
+        },
+        ranked: (ranked) => dispatchRef.current?.({ type: 'reranked', ranked }),
+        changed: () => setLiveVersion((v) => v + 1),
+      },
+      spawnWorker ?? spawnLearnWorker,
+    );
   const suggester = useMemo(
-    () => liveSuggester(session.index, session.suggester, learner.current?.live ?? null),
+    () => liveSuggester(session.index, session.suggester, learner.current?.live ?? null, session.modelInWorker),
     // liveVersion stands for learner.current.live, which changes only with it.
     [session, liveVersion],
   );
@@ -56,22 +74,16 @@ export function App({ session, onQuit, spawnWorker, onLearning }: AppProps) {
     exit();
   }, [onQuit, exit]);
   const { state, handleInput, dispatch } = useAnnotation(session, suggester, quit);
+  dispatchRef.current = dispatch;
   const { order, pos } = state;
-
-  // Background learning: a worker started on first need; its replies are dispatched as actions.
-  if (learner.current === null && session.learning !== null && session.adjudication === null)
-    learner.current = createLearner(
-      session,
-      {
-        status: (status) => {
-          dispatch({ type: 'learning', status });
-          onLearning?.(status);
-        },
-        ranked: (ranked) => dispatch({ type: 'reranked', ranked }),
-        changed: () => setLiveVersion((v) => v + 1),
-      },
-      spawnWorker ?? spawnLearnWorker,
-    );
+  // The model is the worker's: ask for the first sentence's document while the first frame is drawn, so that its
+  // suggestion is on the way at once.
+  const askedFirst = useRef(false);
+  if (!askedFirst.current && session.modelInWorker && learner.current) {
+    askedFirst.current = true;
+    const first = order[pos];
+    if (first !== undefined) learner.current.want([session.index.docOf[first]!]);
+  }
   useEffect(() => () => learner.current?.close(), []);
   // --order uncertain on a large corpus: the first frame comes first (the texts are shared with the worker once it is
   // out); then the worker ranks what is left to label.

@@ -27,6 +27,8 @@ export function SuggestionLine({ suggestion, blind, label, reveal }: SuggestionL
         <Text {...color('red')} wrap="truncate-end">
           no suggestion: the labeler failed ({suggestion.error})
         </Text>
+      ) : suggestion.pending && !blind ? (
+        <Text dimColor>suggestion … ({suggestion.model})</Text>
       ) : blind ? (
         <Text dimColor>
           suggestion hidden

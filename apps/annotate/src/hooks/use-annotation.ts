@@ -57,7 +57,7 @@ export function useAnnotation(
       notes: session.notes,
       at: session.now(),
       adjudicating: session.adjudication !== null,
-      source: session.suggester.model,
+      source: session.startName,
       ranking: session.rankPending,
     });
   const [state, setState] = useState<AnnotateState>(live.current);
@@ -135,15 +135,16 @@ export function useAnnotation(
           return;
         }
         const suggested = suggest.current.at(currentPosition(current));
-        const suggestion =
-          suggested.error === undefined
-            ? {
-                label: suggested.label,
-                model: suggested.model,
-                shown: !session.blind,
-                confidence: round(suggested.confidence),
-              }
-            : null;
+        // No suggestion is logged when there was none to see: the labeler failed, or the worker had not answered yet.
+        const none = suggested.error !== undefined || suggested.pending === true;
+        const suggestion = !none
+          ? {
+              label: suggested.label,
+              model: suggested.model,
+              shown: !session.blind,
+              confidence: round(suggested.confidence),
+            }
+          : null;
         const event: NewEvent = {
           type: 'label',
           sentence: sentence.id,
@@ -156,7 +157,7 @@ export function useAnnotation(
         write(event, (stored) =>
           labelled(
             stored,
-            session.blind && suggested.error === undefined
+            session.blind && !none
               ? {
                   reveal: {
                     given: value,
@@ -202,6 +203,8 @@ export function useAnnotation(
           if (p < 0) return true;
           const suggested = suggest.current.at(p);
           if (suggested.error !== undefined) apply({ type: 'say', message: 'there is no suggestion to accept' });
+          else if (suggested.pending)
+            apply({ type: 'say', message: 'the suggestion is not ready yet: press f, q, o or s, or ⏎ once it shows' });
           else label(suggested.label);
           return true;
         }

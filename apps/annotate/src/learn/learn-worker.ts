@@ -10,8 +10,9 @@ import type { FromWorker, LearnWorkerData, ToWorker, TrainRequest } from './prot
 // predictions it asked for.
 
 const data = workerData as LearnWorkerData;
-const bytes = new Uint8Array(data.text);
-const ends = new Int32Array(data.ends);
+// The texts: in workerData, or (a worker started before the corpus was loaded) in the first message.
+let bytes = new Uint8Array(data.text ?? new ArrayBuffer(0));
+let ends = new Int32Array(data.ends ?? new ArrayBuffer(0));
 const decoder = new TextDecoder();
 const textOf = (position: number) =>
   decoder.decode(bytes.subarray(position > 0 ? ends[position - 1]! : 0, ends[position]!));
@@ -32,12 +33,23 @@ function predictor(): Predictor {
   return current.predictor;
 }
 
+// A model start is loaded at once, not on the first request: the worker is started early (while the UI thread loads
+// the corpus) so that the first suggestion is ready about when the first frame is. A failure here is reported by the
+// first request that needs the model (which tries again).
+if (data.start.kind !== 'rules')
+  try {
+    predictor();
+  } catch {}
+
 const port = parentPort!;
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 port.on('message', (message: ToWorker) => {
   try {
-    if (message.type === 'train') trainAndRank(message);
+    if (message.type === 'texts') {
+      bytes = new Uint8Array(message.text);
+      ends = new Int32Array(message.ends);
+    } else if (message.type === 'train') trainAndRank(message);
     else if (message.type === 'load') {
       const model = loadStartModel({ kind: 'file', file: { path: message.path, stamp: 0 } });
       current = { predictor: model, kind: 'file', generation: message.generation };
@@ -57,7 +69,11 @@ port.on('message', (message: ToWorker) => {
       );
     }
   } catch (error) {
-    send({ type: 'failed', id: message.id, message: (error as Error).message.split('\n')[0] ?? 'failed' });
+    send({
+      type: 'failed',
+      id: 'id' in message ? message.id : 0,
+      message: (error as Error).message.split('\n')[0] ?? 'failed',
+    });
   }
 });
 

@@ -8,7 +8,8 @@ import { labelOf } from '../state/selectors.ts';
 import type { AnnotateState, LearningStatus } from '../state/state.ts';
 import { MAX_LIVE_EXAMPLES, MIN_LIVE_EXAMPLES } from './learning.ts';
 import type { DocumentPredictions, LiveModel } from './live-suggester.ts';
-import type { FromWorker, LearnWorkerData, ToWorker } from './protocol.ts';
+import type { FromWorker, LearnWorkerData, SharedTexts, ToWorker } from './protocol.ts';
+import { earlyError } from './spawn-worker.ts';
 
 /** What the learner tells the UI. */
 export interface LearnerEvents {
@@ -57,12 +58,17 @@ export function createLearner(
   let broken = false;
   let nextId = 1;
   let generation = 0;
-  let live: LiveModel | null = null;
+  // A start model that lives in the worker is the live model from the start: its predictions are asked for as any.
+  let live: LiveModel | null = session.modelInWorker
+    ? { name: session.startName, generation: 0, docs: new Map() }
+    : null;
   /** Id of the training request running in the worker, or 0. */
   let training = 0;
   let labelsAtTraining = 0;
   let newestStamp = session.start.kind === 'file' ? session.start.file.stamp : Number.NEGATIVE_INFINITY;
   const asked = new Set<number>();
+  /** Prediction requests in the worker: request id → document. */
+  const predicting = new Map<number, number>();
   /** Documents wanted, least recently first (a Map iterates in insertion order): which predictions to keep. */
   const wanted = new Map<number, true>();
   /** The ids of the labels at start, newest last: read from the end for training, built on the first training. */
@@ -75,6 +81,14 @@ export function createLearner(
     const queue = ranking !== 0 && (id === 'all' || id === ranking) ? '; the queue stays in document order' : '';
     if (id === 'all' || id === training) training = 0;
     if (id === 'all' || id === ranking) ranking = 0;
+    const doc = id === 'all' ? undefined : predicting.get(id);
+    if (id !== 'all') predicting.delete(id);
+    // Suggestions waiting on the worker would wait for ever: they show what failed instead.
+    if ((id === 'all' || doc !== undefined) && live !== null && session.modelInWorker) {
+      if (doc !== undefined) asked.delete(doc);
+      live = { ...live, error: message };
+      events.changed();
+    }
     events.status({ training: training !== 0, ranking: ranking !== 0, note: `learning: ${message}${queue}` });
   };
 
@@ -86,7 +100,13 @@ export function createLearner(
   function ensureWorker(): Worker | null {
     if (worker || broken) return worker;
     try {
-      worker = spawn({ ...shareTexts(index), start: session.start });
+      if (options.worker) {
+        // Started early, before the corpus was loaded: its model is loading (or loaded); the texts go first.
+        worker = options.worker;
+        const early = earlyError(worker);
+        if (early) throw early;
+        worker.postMessage({ type: 'texts', ...shareTexts(index) } satisfies ToWorker);
+      } else worker = spawn({ ...shareTexts(index), start: session.start });
     } catch (error) {
       broken = true;
       fail(`the background worker did not start (${(error as Error).message}); suggestions stay as they are`, 'all');
@@ -137,6 +157,7 @@ export function createLearner(
         return;
       case 'predicted': {
         asked.delete(message.doc);
+        predicting.delete(message.id);
         if (!live || message.generation !== live.generation) return;
         // Only the documents wanted last keep their predictions: memory stays flat however far the annotator goes.
         const docs = new Map<number, DocumentPredictions>();
@@ -158,6 +179,7 @@ export function createLearner(
   function setLive(name: string, gen: number): void {
     live = { name, generation: gen, docs: new Map() };
     asked.clear();
+    predicting.clear();
     events.changed();
   }
 
@@ -191,12 +213,15 @@ export function createLearner(
         wanted.set(doc, true);
         if (wanted.size > KEPT_PREDICTIONS) wanted.delete(wanted.keys().next().value!);
       }
-      if (!live || !worker) return;
+      // A live model comes from the worker (started for it, or holding the session's model from the start).
+      if (!live || live.error !== undefined) return;
       for (const doc of docs) {
         if (doc < 0 || live.docs.has(doc) || asked.has(doc)) continue;
         asked.add(doc);
         const positions = Int32Array.from(index.byDoc[doc] ?? []);
-        post({ type: 'predict', id: nextId++, doc, positions }, [positions.buffer]);
+        const id = nextId++;
+        predicting.set(id, doc);
+        post({ type: 'predict', id, doc, positions }, [positions.buffer]);
       }
     },
     poll() {
@@ -309,7 +334,7 @@ function rankingPool(state: AnnotateState): number[] {
 }
 
 /** Every sentence's text in one shared UTF-8 buffer, with end offsets: the worker reads them without a copy. */
-export function shareTexts(index: CorpusIndex): Omit<LearnWorkerData, 'start'> {
+export function shareTexts(index: CorpusIndex): SharedTexts {
   const encoder = new TextEncoder();
   let total = 0;
   for (const s of index.sentences) total += Buffer.byteLength(s.text, 'utf8');

@@ -3,12 +3,19 @@ import type { StartModel } from '../model/start-model.ts';
 // Messages between the annotation UI and its learning worker (worker_threads). Typed arrays travel as transferred
 // buffers; sentence texts are shared once, in one SharedArrayBuffer, so the worker holds no copy of the corpus.
 
-/** What the worker is started with. */
-export interface LearnWorkerData {
+/** Every sentence's text, shared with the worker. */
+export interface SharedTexts {
   /** Every sentence's text, UTF-8, back to back, in sentence-position order. */
   text: SharedArrayBuffer;
   /** End offset (bytes) of each sentence's text in `text`; a sentence starts where the one before it ends. */
   ends: SharedArrayBuffer;
+}
+
+/**
+ * What the worker is started with: the texts, unless it was started before the corpus was loaded (so that its model
+ * loads meanwhile, on the other core); they then come as its first message.
+ */
+export interface LearnWorkerData extends Partial<SharedTexts> {
   /** The model the session's suggestions start from: the worker's current model until one replaces it. */
   start: StartModel;
 }
@@ -31,6 +38,8 @@ export interface TrainRequest {
 
 /** Messages to the worker. */
 export type ToWorker =
+  /** The texts, for a worker started before they were known (always the first message then). */
+  | ({ type: 'texts' } & SharedTexts)
   | TrainRequest
   /** Take this model file as the current model (the one new models are compared with, and that predicts). */
   | { type: 'load'; id: number; path: string; generation: number }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { StartModel } from '../model/start-model.ts';
 import type { LearnWorkerData } from './protocol.ts';
 
 // The worker's module sits next to this one: learn-worker.ts when run from source (tsx), learn-worker.js in a build.
@@ -105,4 +106,26 @@ export function spawnLearnWorker(data: LearnWorkerData): Worker {
   worker.stdout.resume();
   worker.stderr.resume();
   return worker;
+}
+
+/** Errors of workers started early, before a learner listened: the learner reports them when it takes the worker. */
+const earlyErrors = new WeakMap<Worker, Error>();
+
+/**
+ * Start the learning worker before the corpus is loaded, on the session's start model, so that it loads the model
+ * while this thread loads the corpus (give it to the session as `learning.worker`; the texts follow as a message).
+ * It does not keep the process alive, and an error before the learner takes it is kept for the learner to report.
+ */
+export function spawnLearnWorkerEarly(start: StartModel): Worker {
+  const worker = spawnLearnWorker({ start });
+  worker.unref();
+  worker.on('error', (error) => {
+    if (!earlyErrors.has(worker)) earlyErrors.set(worker, error);
+  });
+  return worker;
+}
+
+/** The error an early-started worker stopped with before anyone else listened, if it did. */
+export function earlyError(worker: Worker): Error | undefined {
+  return earlyErrors.get(worker);
 }

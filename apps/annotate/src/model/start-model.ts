@@ -21,6 +21,20 @@ export type StartModel =
   | { readonly kind: 'default' }
   | { readonly kind: 'file'; readonly file: ModelFile };
 
+/** The shipped default labeller's name (what its weights file calls it; a test checks the two agree). */
+export const DEFAULT_MODEL_NAME = 'default';
+
+/**
+ * The name of the model a start names, without keeping the model: the default labeller's is known, a model file is
+ * loaded (and checked, as `loadStartModel` does) and let go. What the UI thread needs when the learning worker is the
+ * one that holds the model.
+ */
+export function startModelName(start: StartModel): string {
+  if (start.kind === 'rules') return rulesModel.name;
+  if (start.kind === 'default') return DEFAULT_MODEL_NAME;
+  return loadStartModel(start).name;
+}
+
 /**
  * Load the model a start names. A model reading sentence embeddings (hybrid: about 40 sentences a second per core)
  * is refused with a StanceError naming the file: suggestions are computed while a key waits or between keys.

@@ -29,6 +29,11 @@ export interface Suggested {
   model: string;
   /** Set when the labeler or model threw: there is no suggestion (and none is logged), only this message. */
   error?: string;
+  /**
+   * Set while the background worker, which holds the model, has not answered for this sentence's document yet: the
+   * label is not known (and none is logged if a label is given now); `cues` are the rules' all the same.
+   */
+  pending?: true;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import type { AnnotationEvent, Label, Sentence, StanceDocument } from '@stance/schema';
 import type { AnnotatorLog } from '@stance/store';
 import { foldFlags, foldLabels, foldNotes } from '@stance/store';
@@ -7,7 +8,7 @@ import type { AnnotatorView, QueueItem } from '../model/disagreement-queue.ts';
 import { disagreementQueue } from '../model/disagreement-queue.ts';
 import { adjudicationEvents, judgementEvents } from '../model/log-roles.ts';
 import type { ModelFile, StartModel } from '../model/start-model.ts';
-import { loadStartModel } from '../model/start-model.ts';
+import { loadStartModel, startModelName } from '../model/start-model.ts';
 import type { Labeler, Suggester, SuggestionModel } from '../model/suggester.ts';
 import { createSuggester } from '../model/suggester.ts';
 
@@ -31,6 +32,15 @@ export interface AnnotateSession {
   readonly suggester: Suggester;
   /** What the suggestions start from: the baseline a retrained model must beat, and its fallback. */
   readonly start: StartModel;
+  /** The name of the start model: what the header shows before a model replaces it. */
+  readonly startName: string;
+  /**
+   * The start model lives in the learning worker only, not in the UI's thread (a model such as the default labeller
+   * holds ~40 MB in each thread that loads it): the labels and confidences of suggestions come from the worker, and
+   * show as pending until it has answered; `suggester` gives the rules' cues alone. Set whenever background learning
+   * is on and the start is a model.
+   */
+  readonly modelInWorker: boolean;
   readonly log: AnnotatorLog;
   readonly guideline: { version: string; text: string } | null;
   readonly blind: boolean;
@@ -74,6 +84,12 @@ export interface LearningOptions {
   readonly every: number;
   /** The newest model file in the corpus's models folder now (checked every few seconds), if any. */
   readonly newestModel: (() => ModelFile | null) | null;
+  /**
+   * The learning worker, started early with `spawnLearnWorker({ start })` on the session's start, before the corpus
+   * was loaded: it loads the model meanwhile, on the other core, so the first suggestion comes about with the first
+   * frame. Without it the worker is started with the first frame.
+   */
+  readonly worker?: Worker;
 }
 
 /** The adjudication walk: the queue, and each queued sentence's annotator views by sentence id. */
@@ -101,7 +117,10 @@ export interface SessionInput {
   labeler: Labeler;
   /** What suggestions start from. @default { kind: 'rules' } */
   start?: StartModel;
-  /** `start` already loaded (`loadStartModel`), when the caller checked it before opening the log; else loaded here. */
+  /**
+   * `start` already loaded (`loadStartModel`), when the caller checked it before opening the log; else loaded here.
+   * With background learning on, only its name is kept: the worker loads the model it uses itself.
+   */
   startModel?: SuggestionModel;
   order?: VisitOrder;
   blind?: boolean;
@@ -140,8 +159,11 @@ export function createSession(input: SessionInput): AnnotateSession {
   if (input.adjudicate !== undefined)
     return adjudicationSession(input, index, createSuggester(index, input.labeler), input.adjudicate);
   const start = input.start ?? { kind: 'rules' };
+  // With background learning, a model start is loaded by the worker alone: this thread runs the rules for the cues.
+  const modelInWorker = input.learning != null && start.kind !== 'rules';
   // The rules are the labeler itself (tests count its runs); any other start is a model whose labels replace theirs.
-  const model = start.kind === 'rules' ? null : (input.startModel ?? loadStartModel(start));
+  const model = start.kind === 'rules' || modelInWorker ? null : (input.startModel ?? loadStartModel(start));
+  const startName = model?.name ?? input.startModel?.name ?? startModelName(start);
   const suggester = createSuggester(index, input.labeler, model);
   const base = new Map<string, Label>();
   let stale = 0;
@@ -159,7 +181,8 @@ export function createSession(input: SessionInput): AnnotateSession {
     // labelled sentences go last (in document order), where review finds them.
     const done = (s: number) => base.has(index.sentences[s]!.id);
     const left = index.sentences.length - base.size;
-    if (input.learning && left > (input.rankInline ?? RANK_INLINE_MAX)) {
+    // Ranked in the worker when the model is there, or when there are too many to rank before the first frame.
+    if (input.learning && (modelInWorker ? left > 0 : left > (input.rankInline ?? RANK_INLINE_MAX))) {
       const all = documentOrder(index);
       order = all.filter((s) => !done(s)).concat(all.filter(done));
       rankPending = true;
@@ -176,6 +199,8 @@ export function createSession(input: SessionInput): AnnotateSession {
     orderName,
     suggester,
     start,
+    startName,
+    modelInWorker,
     log: input.log,
     guideline: input.corpus.guideline,
     blind: input.blind ?? false,
@@ -242,6 +267,8 @@ function adjudicationSession(
     orderName: 'document',
     suggester,
     start: { kind: 'rules' },
+    startName: suggester.model,
+    modelInWorker: false,
     log: input.log,
     guideline: input.corpus.guideline,
     blind: false,

@@ -79,6 +79,7 @@ export const annotateCommand: Command = {
       rememberAnnotator,
       rememberedAnnotator,
       runAnnotate,
+      spawnLearnWorkerEarly,
     } = await import('@stance/annotate');
     const corpusDir = userPath(io, stringOption(args, 'corpus') ?? DEFAULT_CORPUS);
     const order = (stringOption(args, 'order') ?? 'document') as VisitOrder;
@@ -108,6 +109,21 @@ export const annotateCommand: Command = {
       if (annotator === undefined) throw new StanceError('no annotator name given');
       rememberAnnotator(io.env, annotator);
     }
+    // Suggestions start from the newest trained model in <corpus>/models/, else the shipped default labeller; it is
+    // loaded (and a hybrid refused) before the log is opened, so a refused run leaves no files behind.
+    const modelFile = adjudicate ? null : suggestionModelFile(corpusDir);
+    const start: StartModel = adjudicate
+      ? { kind: 'rules' }
+      : modelFile
+        ? { kind: 'file', file: modelFile }
+        : { kind: 'default' };
+    // A model file is loaded here to check it (its name is all this thread keeps: the learning worker loads the model
+    // it suggests with); the default labeller is not loaded in this thread at all.
+    const startModel = start.kind === 'file' ? loadStartModel(start) : undefined;
+    // The learning worker holds the suggestion model; started now, it loads it on the other core while this thread
+    // loads the corpus, so the first suggestion comes about with the first frame.
+    // (Not for a run that is refused for want of a terminal.)
+    const worker = adjudicate || !isInteractive(io) ? undefined : spawnLearnWorkerEarly(start);
     // Before the corpus is loaded: the heap is kept near the live data for the whole session.
     limitHeapGrowth();
     const corpus = loadCorpus(corpusDir);
@@ -128,20 +144,17 @@ export const annotateCommand: Command = {
         return 0;
       }
     }
-    // Suggestions start from the newest trained model in <corpus>/models/, else the shipped default labeller; it is
-    // loaded (and a hybrid refused) before the log is opened, so a refused run leaves no files behind.
-    const modelFile = adjudicate ? null : suggestionModelFile(corpusDir);
-    const start: StartModel = adjudicate
-      ? { kind: 'rules' }
-      : modelFile
-        ? { kind: 'file', file: modelFile }
-        : { kind: 'default' };
-    const startModel = loadStartModel(start);
     const assigned = adjudicate ? null : assignedDocuments(corpusDir, annotator);
     // Checked before the log is opened: a refused run leaves no files behind.
     if (!isInteractive(io)) throw new StanceError(NEEDS_TERMINAL);
     // Opening the log takes the annotator's lock, so a second window on the same log is refused here, before any UI.
-    const log = openAnnotatorLog(corpusDir, annotator);
+    let log: ReturnType<typeof openAnnotatorLog>;
+    try {
+      log = openAnnotatorLog(corpusDir, annotator);
+    } catch (error) {
+      void worker?.terminate();
+      throw error;
+    }
     let session: AnnotateSession;
     try {
       for (const warning of log.warnings) io.stderr.write(`stance: warning: ${warning}\n`);
@@ -150,17 +163,22 @@ export const annotateCommand: Command = {
         log,
         labeler: labelDocument,
         start,
-        startModel,
+        ...(startModel === undefined ? {} : { startModel }),
         order,
         blind: flag(args, 'blind'),
         idleCapMs: idleSeconds * 1000,
         assigned,
-        learning: { every: retrainEvery, newestModel: () => suggestionModelFile(corpusDir) },
+        learning: {
+          every: retrainEvery,
+          newestModel: () => suggestionModelFile(corpusDir),
+          ...(worker === undefined ? {} : { worker }),
+        },
         color: io.env['NO_COLOR'] === undefined || io.env['NO_COLOR'] === '',
         ...(logs === undefined ? {} : { adjudicate: { logs, minAnnotators } }),
       });
     } catch (error) {
       log.close();
+      void worker?.terminate();
       throw error;
     }
     if (session.stale > 0)
