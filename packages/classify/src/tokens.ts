@@ -1,8 +1,4 @@
-import { classAt as importedClassAt, IS_LETTER, IS_NUMBER } from './word-scanner.ts';
-
-// Bound once: run through tsx (the benches, the tests) an imported function is a getter on the module object, and
-// this one is called once per character.
-const classAt = importedClassAt;
+import { classAt, IS_LETTER, IS_NUMBER } from './word-scanner.ts';
 
 /** A word of a sentence: offsets into the sentence and the lower-cased form the cue lists are written in. */
 export interface WordToken {
