@@ -225,14 +225,6 @@ const row = (name: string, t: { wall: number; cpu: number } | undefined, p: { wa
     `${name.padEnd(6)}  ${t ? t.wall.toFixed(2).padStart(10) : '-'.padStart(10)}  ${t ? t.cpu.toFixed(2).padStart(9) : '-'.padStart(9)}  ${t ? `${perSecond(N, t.wall)} / ${perSecond(N, t.cpu)}`.padStart(25) : '-'.padStart(25)}  ${p.wall.toFixed(2).padStart(12)}  ${p.cpu.toFixed(2).padStart(11)}  ${`${perSecond(N, p.wall)} / ${perSecond(N, p.cpu)}`.padStart(27)}  ${(p.cpu / rules.cpu).toFixed(2).padStart(19)}×`,
   );
 row('rules', undefined, rules);
-// The shipped default labeller (no training; its cues are the rules' cues, so the rules are its floor too). Loaded
-// before the clock starts: its load time is printed on its own.
-const loadStart = performance.now();
-const labeller = defaultLabeller();
-labeller.predict(['Warm-up.']);
-const labellerLoadMs = performance.now() - loadStart;
-const fast = timed(() => predictDocs(labeller, test));
-row('default', undefined, fast);
 const direct: Record<string, { t: { wall: number; cpu: number }; p: { wall: number; cpu: number } }> = {};
 for (const kind of ['nb', 'logreg'] as const) {
   const t = timed(() => trainModel(kind, examples));
@@ -240,6 +232,15 @@ for (const kind of ['nb', 'logreg'] as const) {
   direct[kind] = { t, p };
   row(kind, t, p);
 }
+// The shipped default labeller (no training; its cues are the rules' cues, so the rules are its floor too), after the
+// trained models so that its tables do not sit in memory while they run. Loaded before the clock starts: its load
+// time is printed on its own.
+const loadStart = performance.now();
+const labeller = defaultLabeller();
+labeller.predict(['Warm-up.']);
+const labellerLoadMs = performance.now() - loadStart;
+const fast = timed(() => predictDocs(labeller, test));
+row('default', undefined, fast);
 const lr = direct['logreg']!;
 const met = (rate: number, target: number) => (rate >= target ? 'met' : 'not met');
 console.log(
