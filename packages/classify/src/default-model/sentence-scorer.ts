@@ -63,15 +63,18 @@ export function sentenceScorer(
     for (const f of c.features) if (f.startsWith('w1:') && words.get(f.slice(3)) < 0) extra.push(f.slice(3));
   if (extra.length > 0) words.addJoined(extra.join('\n'));
   const named = new Map<string, number>();
-  const sparseAt = new Int32Array(words.size).fill(-1);
+  // Per entry: its slot in `sparse` (or -1) at 2e, and the last sentence (stamp) that had it at 2e + 1, side by side
+  // so that a token touches one cache line for both.
+  const entry = new Int32Array(2 * words.size);
+  for (let e = 0; e < words.size; e++) entry[2 * e] = -1;
   const numbers: number[] = [];
   const slotOf = (f: string): number => {
     const w = f.startsWith('w1:') ? words.get(f.slice(3)) : -1;
-    let slot = w >= 0 ? sparseAt[w]! : (named.get(f) ?? -1);
+    let slot = w >= 0 ? entry[2 * w]! : (named.get(f) ?? -1);
     if (slot < 0) {
       slot = numbers.length;
       numbers.push(0, 0, 0, 0);
-      if (w >= 0) sparseAt[w] = slot;
+      if (w >= 0) entry[2 * w] = slot;
       else named.set(f, slot);
     }
     return slot;
@@ -88,8 +91,16 @@ export function sentenceScorer(
   add(b, 2);
   const sparse = Float64Array.from(numbers);
   const zeros = new Array<number>(vectors?.dims ?? 0).fill(0);
-  const pa = vectors ? vectors.projections(a.dense?.weight ?? zeros) : new Float64Array(0);
-  const pb = vectors ? vectors.projections(b.dense?.weight ?? zeros) : new Float64Array(0);
+  // Each word's projections onto both word-vector sides, side by side (row r at 2r and 2r + 1).
+  const projections = new Float64Array(2 * rowsEnd);
+  if (vectors) {
+    const pa = vectors.projections(a.dense?.weight ?? zeros);
+    const pb = vectors.projections(b.dense?.weight ?? zeros);
+    for (let r = 0; r < rowsEnd; r++) {
+      projections[2 * r] = pa[r]!;
+      projections[2 * r + 1] = pb[r]!;
+    }
+  }
   const namedSlot = (f: string): number => named.get(f) ?? -1;
   // Slots of the cue features, by cue kind and label (literal strings: no name is built per sentence).
   const kindSlots = new Map<string, [number, number]>();
@@ -106,7 +117,6 @@ export function sentenceScorer(
   const contextSlot = namedSlot('ctx:in-quote');
 
   const scanner = new WordScanner();
-  const mark = new Int32Array(words.size);
   let stamp = 0;
   const rows: number[] = [];
   const dims = vectors?.dims ?? 0;
@@ -121,7 +131,7 @@ export function sentenceScorer(
       const n = scanner.scan(lower);
       const bounds = scanner.bounds;
       if (++stamp === 0x7fffffff) {
-        mark.fill(0);
+        for (let e = 0; e < words.size; e++) entry[2 * e + 1] = 0;
         stamp = 1;
       }
       let dotA = 0;
@@ -137,9 +147,9 @@ export function sentenceScorer(
         const end = bounds[2 * i + 1]!;
         const e = words.find(lower, start, end, hashRange(lower, start, end));
         if (e >= 0) {
-          if (mark[e] === stamp) continue;
-          mark[e] = stamp;
-          const at = sparseAt[e]!;
+          if (entry[2 * e + 1] === stamp) continue;
+          entry[2 * e + 1] = stamp;
+          const at = entry[2 * e]!;
           if (at >= 0) {
             dotA += sparse[at]!;
             normA += sparse[at + 1]!;
@@ -147,8 +157,8 @@ export function sentenceScorer(
             normB += sparse[at + 3]!;
           }
           if (e < rowsEnd) {
-            projA += pa[e]!;
-            projB += pb[e]!;
+            projA += projections[2 * e]!;
+            projB += projections[2 * e + 1]!;
             rows.push(e);
           }
         }
@@ -196,9 +206,9 @@ export function sentenceScorer(
         for (const t of contractions) addVectorForms(t, forms);
         for (const w of forms) {
           const e = words.get(w);
-          if (e < 0 || e >= rowsEnd || mark[e] === stamp) continue;
-          projA += pa[e]!;
-          projB += pb[e]!;
+          if (e < 0 || e >= rowsEnd || entry[2 * e + 1] === stamp) continue;
+          projA += projections[2 * e]!;
+          projB += projections[2 * e + 1]!;
           rows.push(e);
         }
       }
