@@ -94,12 +94,8 @@ export function sentenceScorer(
   // Each word's projections onto both word-vector sides, side by side (row r at 2r and 2r + 1).
   const projections = new Float64Array(2 * rowsEnd);
   if (vectors) {
-    const pa = vectors.projections(a.dense?.weight ?? zeros);
-    const pb = vectors.projections(b.dense?.weight ?? zeros);
-    for (let r = 0; r < rowsEnd; r++) {
-      projections[2 * r] = pa[r]!;
-      projections[2 * r + 1] = pb[r]!;
-    }
+    vectors.projections(a.dense?.weight ?? zeros, projections, 2, 0);
+    vectors.projections(b.dense?.weight ?? zeros, projections, 2, 1);
   }
   const namedSlot = (f: string): number => named.get(f) ?? -1;
   // Slots of the cue features, by cue kind and label (literal strings: no name is built per sentence).

@@ -76,8 +76,11 @@ export interface WordVectors {
   addRow(r: number, out: Float64Array): void;
   /** The words in table order. */
   words: readonly string[];
-  /** Each word's vector's dot product with `weight`: `w · Σ vectors` is the sum of its words' numbers. */
-  projections(weight: readonly number[]): Float64Array;
+  /**
+   * Each word's vector's dot product with `weight`: `w · Σ vectors` is the sum of its words' numbers. With `out`, row
+   * r's number is written at `offset + stride·r` of it (the default labeller interleaves two sides).
+   */
+  projections(weight: readonly number[], out?: Float64Array, stride?: number, offset?: number): Float64Array;
 }
 
 // The file: MAGIC, a uint32 (LE) header length, the header as UTF-8 JSON (everything but the numbers, plus the byte
@@ -272,14 +275,13 @@ export function wordVectorsFromData(data: WordVectorsData | PackedWordVectorsDat
       return out;
     },
     addRow,
-    projections(weight) {
+    projections(weight, out = new Float64Array(size), stride = 1, offset = 0) {
       if (weight.length !== dims) throw new StanceError(`a projection needs ${dims} weights, got ${weight.length}`);
-      const out = new Float64Array(size);
       for (let r = 0; r < size; r++) {
         let p = 0;
         const at = r * dims;
         for (let j = 0; j < dims; j++) p += weight[j]! * values[at + j]!;
-        out[r] = p * scales[r]!;
+        out[offset + stride * r] = p * scales[r]!;
       }
       return out;
     },
