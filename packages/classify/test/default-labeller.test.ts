@@ -122,7 +122,12 @@ describe('the integer scorer (sentenceScorer)', () => {
   const check = (text: string, inQuote: boolean) => {
     const features = sentenceFeatures(text, inQuote, shipped.features);
     const [opinion, quote] = reference.probabilities(features);
-    expect(fast.score(text, inQuote)).toEqual({ opinion, quote, skip: features.has('r:skip') });
+    expect(fast.score(text, inQuote)).toEqual({
+      opinion,
+      quote,
+      skip: features.has('r:skip'),
+      quotation: features.has('k:quotation') || features.has('ctx:in-quote'),
+    });
   };
 
   it('gives the reference probabilities, bit for bit, on the probes, the golden sentences and the guideline cases', () => {

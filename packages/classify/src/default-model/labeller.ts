@@ -57,7 +57,11 @@ export function labellerFromData(data: LabellerData, vectors?: WordVectors): Def
   let outputs: (texts: readonly string[], context: readonly boolean[]) => ComponentOutput[];
   if (fastSettings(data.features)) {
     const scorer = sentenceScorer(data.opinion, data.quote, data.features, table);
-    outputs = (texts, context) => texts.map((text, i) => scorer.score(text, context[i]!));
+    outputs = (texts, context) =>
+      texts.map((text, i) => {
+        const { opinion, quote, skip } = scorer.score(text, context[i]!);
+        return { opinion, quote, skip };
+      });
   } else {
     const scorer = pairScorer(data.opinion, data.quote, table);
     outputs = (texts, context) =>

@@ -15,6 +15,8 @@ export interface SentenceScores {
   opinion: number;
   quote: number;
   skip: boolean;
+  /** It holds a quotation cue (four or more quoted words) or continues a quotation (`k:quotation` or `ctx:in-quote`). */
+  quotation: boolean;
 }
 
 /** The default labeller's components scored from a sentence's text, with no feature strings. */
@@ -196,6 +198,7 @@ export function sentenceScorer(
         named(lengthSlots[n < 8 ? 0 : n < 20 ? 1 : n < 35 ? 2 : 3]!);
       }
       if (settings.context && inQuote) named(contextSlot);
+      const quotation = (settings.cues && kinds.includes('quotation')) || (settings.context && inQuote);
       if (contractions) {
         // Each part once, and not again when the sentence also has it as a word of its own (already counted).
         forms.clear();
@@ -219,6 +222,7 @@ export function sentenceScorer(
         opinion: componentProbability(a, dotA, normA, projA, length),
         quote: componentProbability(b, dotB, normB, projB, length),
         skip,
+        quotation,
       };
     },
   };
