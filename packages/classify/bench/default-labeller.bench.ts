@@ -163,6 +163,9 @@ function shares(labels: readonly string[]): string {
     .join(', ');
 }
 
+// BENCH_PART=speed: only classify.bench.ts's speed part runs (`BENCH_PART=speed pnpm bench:classify`).
+if (process.env['BENCH_PART'] === 'speed') process.exit(0);
+
 const t0 = performance.now();
 const shipped = JSON.parse(readFileSync(WEIGHTS, 'utf8')) as LabellerData;
 const loadStart = performance.now();

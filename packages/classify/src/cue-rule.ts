@@ -45,6 +45,7 @@ let lists = 0;
 /** Prepare a list of lower-case phrases (words separated by single spaces) for matchPhrases. */
 export function phraseSet(list: Iterable<string>): PhraseSet {
   const bit = 2 ** (lists++ % 31);
+  lastTokens = undefined; // the starters found so far did not know this list
   const phrases = new Set(list);
   const prefixes = new Set<string>();
   for (const p of phrases) {
@@ -55,20 +56,42 @@ export function phraseSet(list: Iterable<string>): PhraseSet {
   return { phrases, prefixes, bit };
 }
 
-/** The bits of the phrase lists that have a phrase starting with this token (cached on the token). */
-function listsStartingWith(token: WordToken): number {
-  if (token.lists === undefined) token.lists = FIRST_WORDS.get(token.lower) ?? 0;
-  return token.lists;
+// The tokens that start a phrase of some list, for the last token array asked about: every phrase rule reads the same
+// sentence's tokens in a row, so the first finds them (one Map lookup per token) and the rest loop over those few only.
+let lastTokens: readonly WordToken[] | undefined;
+let starters = new Int32Array(64);
+let starterCount = 0;
+let starterBits = new Int32Array(64);
+
+/** Find (or reuse) the phrase-starting tokens of `tokens`. */
+function findStarters(tokens: readonly WordToken[]): void {
+  if (tokens === lastTokens) return;
+  lastTokens = tokens;
+  starterCount = 0;
+  if (starters.length < tokens.length) {
+    starters = new Int32Array(tokens.length * 2);
+    starterBits = new Int32Array(tokens.length * 2);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const bits = FIRST_WORDS.get(tokens[i]!.lower) ?? 0;
+    if (bits === 0) continue;
+    starters[starterCount] = i;
+    starterBits[starterCount++] = bits;
+  }
 }
 
 /**
  * Match the phrases against the tokens: the longest match at each position, left to right, without overlap. Growing a
- * key stops as soon as it is no phrase's prefix, so the cost stays near one Set lookup per token.
+ * key stops as soon as it is no phrase's prefix, so the cost stays near one Set lookup per token that starts a phrase.
  */
 export function matchPhrases(tokens: readonly WordToken[], set: PhraseSet): Span[] {
   const out: Span[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if ((listsStartingWith(tokens[i]!) & set.bit) === 0) continue;
+  findStarters(tokens);
+  // Positions before `from` are inside the last match.
+  let from = 0;
+  for (let c = 0; c < starterCount; c++) {
+    const i = starters[c]!;
+    if (i < from || (starterBits[c]! & set.bit) === 0) continue;
     let key = tokens[i]!.lower;
     let best = set.phrases.has(key) ? 0 : -1;
     for (let n = 1; i + n < tokens.length && set.prefixes.has(key); n++) {
@@ -77,7 +100,7 @@ export function matchPhrases(tokens: readonly WordToken[], set: PhraseSet): Span
     }
     if (best >= 0) {
       out.push({ start: tokens[i]!.start, end: tokens[i + best]!.end });
-      i += best;
+      from = i + best + 1;
     }
   }
   return out;

@@ -7,8 +7,10 @@
 const LETTER = /^\p{L}$/u;
 const NUMBER = /^\p{N}$/u;
 const UNKNOWN = 0;
-const IS_LETTER = 1;
-const IS_NUMBER = 2;
+/** classAt's class of a letter (\p{L}). */
+export const IS_LETTER = 1;
+/** classAt's class of a number (\p{N}). */
+export const IS_NUMBER = 2;
 const OTHER = 3;
 /** Class of each UTF-16 code unit outside the surrogate range, filled on first use from the regexes above. */
 const classes = new Uint8Array(0x10000);
@@ -25,7 +27,7 @@ function lookUp(cp: number): number {
  * surrogate pair), packed in one number so the hot loop makes one small call per character. A lone surrogate is a
  * code point of its own and no letter, as in a `u` regex.
  */
-function classAt(text: string, i: number): number {
+export function classAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 0xd800 || c > 0xdfff) {
     let k = classes[c]!;

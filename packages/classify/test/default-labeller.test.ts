@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { binaryComponent, binaryScorer, pairScorer } from '../src/default-model/binary-scorer.ts';
 import type { CombineOrder } from '../src/default-model/combine.ts';
 import { COMBINE_ORDERS, combineComponents } from '../src/default-model/combine.ts';
+import { sentenceScorer } from '../src/default-model/sentence-scorer.ts';
 import { sentenceFeatures } from '../src/features.ts';
 import type { LabellerData } from '../src/index.ts';
 import {
@@ -112,6 +113,76 @@ describe('the shipped default labeller', () => {
   it('stays small enough to ship and to load quickly', () => {
     expect(readFileSync(WEIGHTS).length).toBeLessThan(5 * 1024 * 1024);
   });
+});
+
+describe('the integer scorer (sentenceScorer)', () => {
+  // The labeller scores on integer entries (sentence-scorer.ts); pairScorer over sentenceFeatures' strings is the
+  // reference arithmetic. Both add the same numbers in the same order, so they must agree to the last bit.
+  const reference = pairScorer(shipped.opinion, shipped.quote, wordVectors());
+  const fast = sentenceScorer(shipped.opinion, shipped.quote, shipped.features, wordVectors());
+  const check = (text: string, inQuote: boolean) => {
+    const features = sentenceFeatures(text, inQuote, shipped.features);
+    const [opinion, quote] = reference.probabilities(features);
+    expect(fast.score(text, inQuote)).toEqual({
+      opinion,
+      quote,
+      skip: features.has('r:skip'),
+      quotation: features.has('k:quotation') || features.has('ctx:in-quote'),
+    });
+  };
+
+  it('gives the reference probabilities, bit for bit, on the probes, the golden sentences and the guideline cases', () => {
+    const cases = readFileSync(resolve(HERE, 'fixtures/guideline-cases.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { text: string }).text);
+    for (const text of [...PROBE_SENTENCES, ...GOLDEN.map(([t]) => t), ...cases])
+      for (const inQuote of [false, true]) check(text, inQuote);
+  });
+
+  it('gives the reference probabilities, bit for bit, on any text (contractions, repeats, unknown words, quotes)', () => {
+    const word = fc.constantFrom(
+      'Don’t',
+      "don't",
+      'do',
+      'not',
+      "can't",
+      'won’t',
+      "it's",
+      'shameful',
+      'said',
+      'the',
+      'The',
+      '“',
+      '”',
+      '"',
+      '?',
+      '!',
+      'council',
+      'zzqx',
+      'İstanbul',
+      '𝐀𝐁',
+      '# ',
+      'By',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(word, fc.string({ maxLength: 6 })), { maxLength: 40 }), fc.boolean(), (parts, q) =>
+        check(parts.join(' '), q),
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.runIf(existsSync(EVAL))(
+    'gives the reference probabilities, bit for bit, on PolNeAR dev (skipped without ../shared/eval)',
+    () => {
+      const texts = readFileSync(resolve(EVAL, 'polnear-attribution-en.dev.jsonl'), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => (JSON.parse(l) as { text: string }).text);
+      for (const text of texts) check(text, false);
+    },
+  );
 });
 
 describe('components and combination', () => {

@@ -102,7 +102,7 @@ export interface PairScorer {
 const WIDTH = 7;
 
 /** A component's probability: its n-gram side, averaged with its word-vector side when it has one. */
-function componentProbability(
+export function componentProbability(
   c: BinaryComponent,
   dot: number,
   norm: number,

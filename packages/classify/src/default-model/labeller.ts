@@ -8,6 +8,7 @@ import type { WordVectors } from '../word-vectors/word-vectors.ts';
 import { pairScorer } from './binary-scorer.ts';
 import { combineComponents } from './combine.ts';
 import type { LabellerData } from './labeller-data.ts';
+import { fastSettings, sentenceScorer } from './sentence-scorer.ts';
 
 /** What the components say of one sentence, before they are combined. */
 export interface ComponentOutput {
@@ -54,20 +55,32 @@ export function labellerFromData(data: LabellerData, vectors?: WordVectors): Def
   // The word-vector side reads the unigram features (the same tokens as the table's tokenizer; a test checks it).
   if (table && data.features.wordNgrams < 1)
     throw new StanceError('a labeller with word-vector sides needs word unigram features', { where: data.name });
-  const scorer = pairScorer(data.opinion, data.quote, table);
   const contextOf = (texts: readonly string[], options: PredictOptions): boolean[] =>
     options.independent ? texts.map(() => false) : quoteContext(texts);
-  const outputs = (texts: readonly string[], context: readonly boolean[]): ComponentOutput[] =>
-    texts.map((text, i) => {
-      const features = sentenceFeatures(text, context[i]!, data.features);
-      const [opinion, quote] = scorer.probabilities(features);
-      return {
-        opinion,
-        quote,
-        skip: features.has(RULES_SKIP),
-        quotation: features.has(QUOTATION) || features.has(IN_QUOTE),
-      };
-    });
+  // The shipped settings (word unigrams, cues, context) take the integer path; any other settings the reference one,
+  // the feature strings of sentenceFeatures scored by pairScorer (same numbers: a test compares the two).
+  let outputs: (texts: readonly string[], context: readonly boolean[]) => ComponentOutput[];
+  if (fastSettings(data.features)) {
+    const scorer = sentenceScorer(data.opinion, data.quote, data.features, table);
+    outputs = (texts, context) =>
+      texts.map((text, i) => {
+        const { opinion, quote, skip, quotation } = scorer.score(text, context[i]!);
+        return { opinion, quote, skip, quotation };
+      });
+  } else {
+    const scorer = pairScorer(data.opinion, data.quote, table);
+    outputs = (texts, context) =>
+      texts.map((text, i) => {
+        const features = sentenceFeatures(text, context[i]!, data.features);
+        const [opinion, quote] = scorer.probabilities(features);
+        return {
+          opinion,
+          quote,
+          skip: features.has(RULES_SKIP),
+          quotation: features.has(QUOTATION) || features.has(IN_QUOTE),
+        };
+      });
+  }
   return {
     name: data.name,
     kind: 'labeller',

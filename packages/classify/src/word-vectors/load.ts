@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { WordVectors } from './word-vectors.ts';
-import { wordVectorsFromBytes, wordVectorsFromData } from './word-vectors.ts';
+import { packedWordVectorsFromBytes, wordVectorsFromData } from './word-vectors.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -32,6 +32,6 @@ let cached: WordVectors | undefined;
  * Dedication and License) of the most frequent words, SIF-weighted and stored as int8. Loaded once.
  */
 export function wordVectors(): WordVectors {
-  cached ??= wordVectorsFromData(wordVectorsFromBytes(readFileSync(tablePath()), 'word-vectors.bin'));
+  cached ??= wordVectorsFromData(packedWordVectorsFromBytes(readFileSync(tablePath()), 'word-vectors.bin'));
   return cached;
 }

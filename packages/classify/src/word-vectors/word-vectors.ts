@@ -46,11 +46,23 @@ export interface WordVectorsData {
   sha256: string;
 }
 
+/**
+ * Table data as loading reads it: the words kept as the one `\n`-joined string of the file, not 100,000 strings (5.7 MB
+ * of heap a labeller does not need: it indexes the words by their place in this string, see word-index.ts).
+ */
+export interface PackedWordVectorsData extends Omit<WordVectorsData, 'words'> {
+  /** The words in table order, `\n`-joined (empty for an empty table). */
+  wordText: string;
+  size: number;
+}
+
 /** A table ready to use. */
 export interface WordVectors {
   id: string;
   dims: number;
   size: number;
+  /** The words in table order, `\n`-joined (what `words` splits, on first use). */
+  wordText: string;
   /** Row of a word, or undefined. */
   row(word: string): number | undefined;
   /** Rows of the distinct known words of a sentence (vectorWords), in order. */
@@ -60,12 +72,15 @@ export interface WordVectors {
    * (zeros when it has none), written into `out` (a new array by default).
    */
   sentence(text: string, out?: Float64Array): Float64Array;
-  /** Add row `r`'s vector to `out` (the step `sentence` repeats per word; the default labeller calls it directly). */
+  /** Add row `r`'s vector to `out` (the step `sentence` repeats per word). */
   addRow(r: number, out: Float64Array): void;
   /** The words in table order. */
   words: readonly string[];
-  /** Each word's vector's dot product with `weight`: `w · Σ vectors` is the sum of its words' numbers. */
-  projections(weight: readonly number[]): Float64Array;
+  /**
+   * Each word's vector's dot product with `weight`: `w · Σ vectors` is the sum of its words' numbers. With `out`, row
+   * r's number is written at `offset + stride·r` of it (the default labeller interleaves two sides).
+   */
+  projections(weight: readonly number[], out?: Float64Array, stride?: number, offset?: number): Float64Array;
 }
 
 // The file: MAGIC, a uint32 (LE) header length, the header as UTF-8 JSON (everything but the numbers, plus the byte
@@ -87,9 +102,9 @@ interface Header {
 }
 
 /** SHA-256 of a table's content (see WordVectorsData.sha256). */
-export function wordVectorsSha256(words: readonly string[], scales: Float32Array, values: Int8Array): string {
+export function wordVectorsSha256(words: readonly string[] | string, scales: Float32Array, values: Int8Array): string {
   return createHash('sha256')
-    .update(words.join('\n'))
+    .update(typeof words === 'string' ? words : words.join('\n'))
     .update(new Uint8Array(scales.buffer, scales.byteOffset, scales.byteLength))
     .update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength))
     .digest('hex');
@@ -130,6 +145,16 @@ export function wordVectorsToBytes(data: WordVectorsData): Uint8Array {
  * skips it to save ~30 ms).
  */
 export function wordVectorsFromBytes(bytes: Uint8Array, name = '<word vectors>', verify = false): WordVectorsData {
+  const { wordText, size, ...rest } = packedWordVectorsFromBytes(bytes, name, verify);
+  return { ...rest, words: size === 0 ? [] : wordText.split('\n') };
+}
+
+/** Read the binary file as wordVectorsFromBytes does, keeping the words as one string (see PackedWordVectorsData). */
+export function packedWordVectorsFromBytes(
+  bytes: Uint8Array,
+  name = '<word vectors>',
+  verify = false,
+): PackedWordVectorsData {
   const bad = (message: string): never => {
     throw new StanceError(`not a stance word-vector table: ${message}`, { where: name });
   };
@@ -155,20 +180,24 @@ export function wordVectorsFromBytes(bytes: Uint8Array, name = '<word vectors>',
   const expected = valuesAt + size * dims;
   if (buffer.length !== expected)
     bad(`${buffer.length} bytes where ${size} words × ${dims} dimensions need ${expected} (truncated?)`);
-  const words = size === 0 ? [] : buffer.toString('utf8', wordsAt, wordsAt + wordBytes).split('\n');
-  if (words.length !== size) bad(`${words.length} words where its header says ${size}`);
+  const wordText = buffer.toString('utf8', wordsAt, wordsAt + wordBytes);
+  let count = size === 0 && wordText === '' ? 0 : 1;
+  for (let at = wordText.indexOf('\n'); at >= 0; at = wordText.indexOf('\n', at + 1)) count++;
+  if (count !== size) bad(`${count} words where its header says ${size}`);
   // Copies, so the arrays are aligned and do not keep the file's buffer alive.
   const scales = new Float32Array(size);
   new Uint8Array(scales.buffer).set(buffer.subarray(scalesAt, valuesAt));
   const values = new Int8Array(size * dims);
   new Uint8Array(values.buffer).set(buffer.subarray(valuesAt, expected));
-  if (verify && wordVectorsSha256(words, scales, values) !== header.sha256) bad('its content does not match its hash');
+  if (verify && wordVectorsSha256(wordText, scales, values) !== header.sha256)
+    bad('its content does not match its hash');
   return {
     id: header.id,
     dims,
     source: header.source,
     recipe: header.recipe,
-    words,
+    wordText,
+    size,
     scales,
     values,
     sha256: header.sha256,
@@ -176,14 +205,23 @@ export function wordVectorsFromBytes(bytes: Uint8Array, name = '<word vectors>',
 }
 
 /** Wrap table data for use. */
-export function wordVectorsFromData(data: WordVectorsData): WordVectors {
-  const { dims, scales, values, words } = data;
+export function wordVectorsFromData(data: WordVectorsData | PackedWordVectorsData): WordVectors {
+  const { dims, scales, values } = data;
+  const size = 'words' in data ? data.words.length : data.size;
+  const wordText = 'words' in data ? data.words.join('\n') : data.wordText;
+  // Split on first use only (see PackedWordVectorsData).
+  let split: readonly string[] | undefined = 'words' in data ? data.words : undefined;
+  const wordList = (): readonly string[] => {
+    split ??= size === 0 ? [] : wordText.split('\n');
+    return split;
+  };
   // Built on first use: the default labeller looks words up in its own table (binary-scorer.ts), and this map of
   // 100,000 words would cost every process that loads it (the annotation UI and its worker both do) ~10 MB for nothing.
   let index: Map<string, number> | undefined;
   const lookup = (): Map<string, number> => {
     if (index) return index;
     index = new Map<string, number>();
+    const words = wordList();
     for (let i = 0; i < words.length; i++) index.set(words[i]!, i);
     return index;
   };
@@ -218,9 +256,12 @@ export function wordVectorsFromData(data: WordVectorsData): WordVectors {
   return {
     id: data.id,
     dims,
-    size: words.length,
+    size,
+    wordText,
     row: (word) => lookup().get(word),
-    words,
+    get words() {
+      return wordList();
+    },
     rows,
     sentence(text, out = new Float64Array(dims)) {
       out.fill(0);
@@ -234,14 +275,13 @@ export function wordVectorsFromData(data: WordVectorsData): WordVectors {
       return out;
     },
     addRow,
-    projections(weight) {
+    projections(weight, out = new Float64Array(size), stride = 1, offset = 0) {
       if (weight.length !== dims) throw new StanceError(`a projection needs ${dims} weights, got ${weight.length}`);
-      const out = new Float64Array(words.length);
-      for (let r = 0; r < words.length; r++) {
+      for (let r = 0; r < size; r++) {
         let p = 0;
         const at = r * dims;
         for (let j = 0; j < dims; j++) p += weight[j]! * values[at + j]!;
-        out[r] = p * scales[r]!;
+        out[offset + stride * r] = p * scales[r]!;
       }
       return out;
     },
