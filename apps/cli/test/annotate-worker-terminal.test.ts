@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultLabeller } from '@stance/classify';
@@ -52,6 +52,16 @@ for (const size of SIZES) {
       // The worker answers: the fourth sentence's suggestion is the default labeller's, and Enter logs it.
       const screen = await term.waitFor('A', SUGGESTED);
       const [, label, percent] = SUGGESTED.exec(screen)!;
+      if (process.platform === 'linux') {
+        // The worker runs at the lowest priority (nice 19) and the UI thread at the terminal's (nice 0), so a
+        // keystroke's frame never waits for a core behind a ranking or a retraining. The worker has answered by now.
+        const pid = term.uiPid(log);
+        const nice = (task: string) =>
+          Number(readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+        const tasks = readdirSync(`/proc/${pid}/task`);
+        expect(nice(String(pid))).toBe(0);
+        expect(tasks.filter((t) => nice(t) === 19)).toHaveLength(1);
+      }
       const texts = [
         'The council voted 7-2 on Tuesday to close the depot.',
         '“We had no choice,” the mayor said.',

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { LABELS } from '@stance/schema';
 import { loadStartModel } from '../model/start-model.ts';
+import { lowerThreadPriority } from './background-priority.ts';
 import type { LiveExample, Predictor } from './learning.ts';
 import { crossValidate, encodePredictions, rankPool, trainLive } from './learning.ts';
 import type { FromWorker, LearnWorkerData, ToWorker, TrainRequest } from './protocol.ts';
@@ -8,6 +9,9 @@ import type { FromWorker, LearnWorkerData, ToWorker, TrainRequest } from './prot
 // The learning worker: trains live models on the annotator's labels, scores them, ranks the unlabelled pool, loads
 // model files and predicts documents, all off the UI's thread. It holds the current model; the UI holds only the
 // predictions it asked for.
+
+// Background work: the UI thread and the terminal come first (see lowerThreadPriority).
+lowerThreadPriority();
 
 const data = workerData as LearnWorkerData;
 // The texts: in workerData, or (a worker started before the corpus was loaded) in the first message.
