@@ -134,8 +134,11 @@ const report = await runBench(
   {
     models: parseModelSpecs(['majority', 'nb', 'logreg']),
     resamples: 1000,
-    onProgress: (done, total, step) =>
-      process.stderr.write(`\r\u001b[2K${progressLine(done, total, step)}${done === total ? '\n' : ''}`),
+    // A redrawn progress line only on a terminal: piped (the docs' figures), it would be escape codes in the text.
+    onProgress: (done, total, step) => {
+      if (process.stderr.isTTY)
+        process.stderr.write(`\r\u001b[2K${progressLine(done, total, step)}${done === total ? '\n' : ''}`);
+    },
   },
 );
 const total = performance.now() - started;

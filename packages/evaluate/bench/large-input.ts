@@ -133,7 +133,8 @@ process.stdout.write(out);
     const classifyRss = runs.at(-2)![1].rss;
     console.log(`ratio classify / pass-through peak RSS: ${(classifyRss / passRss).toFixed(2)}×`);
     for (const [name, u] of runs)
-      if (u.stderr && u.status === 0 && name.includes('train')) console.log(`${name}: ${u.stderr.split('\n')[0]}`);
+      if (u.stderr && u.status === 0 && name.includes('train'))
+        console.log(`${name}: ${u.stderr.split('\n')[0]!.replaceAll(dir, '<temp folder>')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
