@@ -17,9 +17,10 @@ const STEM_PAIR = 2;
 // In a fixed space, tokens outside the vocabulary are cached on the side and the cache is dropped when it grows past
 // this, so a long `classify` stream cannot grow memory without bound.
 const TRANSIENT_LIMIT = 100_000;
-// `seen` holds one byte per feature (a quarter of the cache footprint of an Int32Array, which showed in profiles as
-// misses), so the sentence stamp cycles through 1..255 and the array is cleared once per cycle.
-const STAMP_CYCLE = 255;
+// Token marks compare against the sentence stamp; past this they are all reset (once in 2³⁰ sentences).
+const STAMP_LIMIT = 2 ** 30;
+// A sentence's ids are deduplicated in a small hash set (SentenceSet) that starts with this many slots.
+const SET_SLOTS = 1024;
 
 /**
  * A sentence's features split for training: each distinct token stands for its `w1` feature and its character n-grams
@@ -66,7 +67,7 @@ function grown<T extends Int32Array | Uint8Array>(a: T, n: number): T {
  * features of `sentenceFeatures` (features.ts; a property test holds the two together) without building a string and
  * a Set per feature: tokens are found by offset and hash (WordScanner, TokenTable), a token's character n-grams are
  * looked up once per distinct token and cached as ids, word and stem bigrams are pairs of token numbers in a
- * typed-array hash table, and each sentence's ids are deduplicated with a stamp array. On the 100,000-sentence bench
+ * typed-array hash table, and each sentence's ids are deduplicated in a small hash set. On the 100,000-sentence bench
  * that took extraction from most of the training time to a small part of it (`pnpm bench:evaluate`).
  *
  * A growing space (training) gives every new feature the next id, in the order `sentenceFeatures` lists them, so the
@@ -109,7 +110,11 @@ export class FeatureSpace {
   private poolSize = 0;
   private transientPool = new Int32Array(1 << 12);
   private transientSize = 0;
-  private seen = new Uint8Array(1024);
+  // The per-sentence set of ids: slot s holds the sentence stamp at 2s (a slot with another stamp is empty) and the id
+  // at 2s + 1. A few kilobytes that stay in the L1 cache, where a vocabulary-sized array of marks (a megabyte on the
+  // bench's vocabulary) missed the cache on most n-grams of a sentence; nothing to clear between sentences.
+  private slots = new Int32Array(2 * SET_SLOTS);
+  private shift = 32 - Math.log2(SET_SLOTS);
   private stamp = 0;
   private count = 0;
 
@@ -129,7 +134,6 @@ export class FeatureSpace {
     space.growing = true;
     for (let id = 0; id < vocabulary.length; id++) space.install(vocabulary[id]!, id);
     space.size = vocabulary.length;
-    space.seen = new Uint8Array(vocabulary.length);
     space.growing = false;
     space.namedNames = [];
     return space;
@@ -159,7 +163,6 @@ export class FeatureSpace {
       this.kind = grown(this.kind, id + 1);
       this.left = grown(this.left, id + 1);
       this.right = grown(this.right, id + 1);
-      this.seen = grown(this.seen, id + 1);
     }
     this.kind[id] = kind;
     if (name !== undefined) {
@@ -250,11 +253,45 @@ export class FeatureSpace {
     else this.transientSize = tok.charsEnd;
   }
 
+  /**
+   * Make room in the sentence's set and `ids` for `more` ids beyond `count`: the set stays at most half full (doubling
+   * it re-inserts the sentence's ids, which are `ids[0 .. count)`).
+   */
+  private reserve(more: number): void {
+    const need = this.count + more;
+    if (need > this.ids.length) this.ids = grown(this.ids, need);
+    let slots = this.slots.length >> 1;
+    if (2 * need <= slots) return;
+    while (2 * need > slots) slots *= 2;
+    this.slots = new Int32Array(2 * slots);
+    this.shift = 32 - Math.log2(slots);
+    const set = this.slots;
+    const stamp = this.stamp;
+    const mask = slots - 1;
+    for (let i = 0; i < this.count; i++) {
+      const id = this.ids[i]!;
+      let s = Math.imul(id, 0x9e3779b1) >>> this.shift;
+      while (set[2 * s] === stamp) s = (s + 1) & mask;
+      set[2 * s] = stamp;
+      set[2 * s + 1] = id;
+    }
+  }
+
   /** Add an id to the current sentence unless it is unknown (-1) or already there; true when added. */
   private add(id: number): boolean {
-    if (id < 0 || this.seen[id] === this.stamp) return false;
-    this.seen[id] = this.stamp;
-    if (this.count === this.ids.length) this.ids = grown(this.ids, this.count + 1);
+    if (id < 0) return false;
+    this.reserve(1);
+    const set = this.slots;
+    const stamp = this.stamp;
+    const mask = (set.length >> 1) - 1;
+    for (let s = Math.imul(id, 0x9e3779b1) >>> this.shift; ; s = (s + 1) & mask) {
+      if (set[2 * s] !== stamp) {
+        set[2 * s] = stamp;
+        set[2 * s + 1] = id;
+        break;
+      }
+      if (set[2 * s + 1] === id) return false;
+    }
     this.ids[this.count++] = id;
     return true;
   }
@@ -283,7 +320,7 @@ export class FeatureSpace {
     return id;
   }
 
-  /** Start a sentence: a fresh stamp (clearing `seen` once a cycle) and empty lists. */
+  /** Start a sentence: a fresh stamp (which empties the sentence's set) and empty lists. */
   private begin(): void {
     this.count = 0;
     const f = this.factored;
@@ -293,8 +330,8 @@ export class FeatureSpace {
     f.repeated.length = 0;
     // Only between sentences: a token met earlier in this sentence must keep its n-grams.
     if (this.transient.entries.length >= TRANSIENT_LIMIT) this.clearTransient();
-    if (++this.stamp > STAMP_CYCLE) {
-      this.seen.fill(0);
+    if (++this.stamp > STAMP_LIMIT) {
+      this.slots.fill(0);
       for (const t of this.tokens.entries) t.mark = t.charMark = 0;
       this.clearTransient();
       this.stamp = 1;
@@ -382,17 +419,26 @@ export class FeatureSpace {
         t.charMark = stamp;
         if (t.charsAt < 0) this.computeChars(t);
         const pool = t.index >= 0 ? this.pool : this.transientPool;
-        const seen = this.seen; // after computeChars, which may have grown it
         const end = t.charsEnd;
-        if (this.count + end - t.charsAt > this.ids.length) this.ids = grown(this.ids, this.count + end - t.charsAt);
+        this.reserve(end - t.charsAt);
         const ids = this.ids;
+        const set = this.slots;
+        const mask = (set.length >> 1) - 1;
+        const shift = this.shift;
         let count = this.count;
         for (let c = t.charsAt; c < end; c++) {
           const id = pool[c]!;
-          if (seen[id] === stamp) f.repeated.push(id);
-          else {
-            seen[id] = stamp;
-            ids[count++] = id;
+          for (let s = Math.imul(id, 0x9e3779b1) >>> shift; ; s = (s + 1) & mask) {
+            if (set[2 * s] !== stamp) {
+              set[2 * s] = stamp;
+              set[2 * s + 1] = id;
+              ids[count++] = id;
+              break;
+            }
+            if (set[2 * s + 1] === id) {
+              f.repeated.push(id);
+              break;
+            }
           }
         }
         this.count = count;
