@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { StanceError } from '@stance/schema';
-import { quoteContext } from './context.ts';
 import type { FeatureSettings } from './features.ts';
 import { DEFAULT_FEATURES } from './features.ts';
 import type { LogisticParams } from './logistic-regression.ts';
@@ -112,16 +111,12 @@ export function train(kind: TrainKind, examples: readonly Example[], options: Tr
     y[i] = k;
     docs[k]! += 1;
   });
-  const context = quoteContext(
-    examples.map((e) => e.text),
-    examples.map((e) => e.doc),
-  );
   if (kind === 'hybrid' && options.embeddings?.length !== examples.length)
     throw new StanceError('a hybrid model needs one sentence embedding per example (use trainModel)');
   const maxFeatures = options.maxFeatures ?? DEFAULT_MAX_FEATURES;
   const { counts, dims, vocabulary, rows, groups, minCount, seen } = trainingFeatures(
     examples.map((e) => e.text),
-    context,
+    { docs: examples.map((e) => e.doc) },
     y,
     K,
     features,

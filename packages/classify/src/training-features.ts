@@ -1,4 +1,5 @@
 import { StanceError } from '@stance/schema';
+import { quoteContext } from './context.ts';
 import { FeatureTally } from './feature-groups.ts';
 import { FeatureSpace } from './feature-space.ts';
 import type { FeatureSettings } from './features.ts';
@@ -51,10 +52,13 @@ function minCountFor(counts: Int32Array, K: number, dims: number, minCount: numb
  * count all read them) and, when `rows` is asked for, the factored rows and feature groups logistic regression fits.
  * Features seen in fewer than the minimum count are then dropped (the count is raised when the data has more than
  * `maxFeatures`). The feature tables live only in here, so their memory is free again before the model is fitted.
+ * `context` says for each text whether a quotation is open where it starts, or gives the texts' documents (`docs[i]`
+ * names text i's; see quoteContext) to work it out here: with cues on, from the quotation scan each extraction does
+ * anyway, instead of a second scan of every text.
  */
 export function trainingFeatures(
   texts: readonly string[],
-  context: readonly boolean[],
+  context: readonly boolean[] | { docs?: readonly (string | undefined)[] },
   y: Int32Array,
   K: number,
   settings: FeatureSettings,
@@ -67,8 +71,17 @@ export function trainingFeatures(
   const space = FeatureSpace.growing(settings);
   const builder = options.rows ? new SentenceRowsBuilder() : undefined;
   const tally = new FeatureTally(K, options.rows);
+  // With cues on, extract scans each text's quotations and says whether one is still open at its end.
+  const docs = Array.isArray(context) ? undefined : (context as { docs?: readonly (string | undefined)[] }).docs;
+  const chain = !Array.isArray(context) && settings.cues;
+  const given = Array.isArray(context) ? context : chain ? [] : quoteContext(texts, docs);
+  let open = false;
   for (let i = 0; i < texts.length; i++) {
-    space.extract(texts[i]!, context[i]!);
+    // As quoteContext: the first text, and a text of another document than the one before, start outside quotes.
+    let inQuote = given[i] === true;
+    if (chain) inQuote = open && (i === 0 ? !docs : docs![i] !== undefined && docs![i - 1] === docs![i]);
+    space.extract(texts[i]!, inQuote);
+    open = space.endsInQuote;
     if (space.size > featureLimit || (builder?.entries ?? 0) > entryLimit)
       throw new StanceError(
         `too much training data to fit in memory: ${space.size.toLocaleString('en-US')} distinct features after ` +

@@ -92,4 +92,26 @@ describe('trainingFeatures', () => {
     // And no two groups hold the same rows.
     expect(new Set(byGroup.values()).size).toBe(byGroup.size);
   });
+
+  // train passes the documents and lets extraction carry quotations from sentence to sentence (no second scan); that
+  // must be the context quoteContext gives, across document boundaries and with cues off (where it scans after all).
+  it('works out the quotation context from the documents as quoteContext does', () => {
+    const data = sentences(90).map((e, i) => ({
+      ...e,
+      text: i % 5 === 0 ? `“${e.text}` : i % 5 === 2 ? `${e.text}” he said.` : e.text,
+    }));
+    const texts = data.map((e) => e.text);
+    const docs = data.map((_, i) => (i % 11 === 10 ? undefined : `d${Math.floor(i / 9)}`));
+    const y = Int32Array.from(data, (e) => (e.label === 'a' ? 0 : 1));
+    const context = quoteContext(texts, docs);
+    expect(context.filter(Boolean).length).toBeGreaterThan(5);
+    for (const settings of [DEFAULT_FEATURES, { ...DEFAULT_FEATURES, cues: false }]) {
+      const options = { rows: true, maxFeatures: 1e6 };
+      const given = trainingFeatures(texts, context, y, 2, settings, options);
+      const derived = trainingFeatures(texts, { docs }, y, 2, settings, options);
+      expect(derived.vocabulary).toEqual(given.vocabulary);
+      expect(derived.counts).toEqual(given.counts);
+      expect(derived.rows).toEqual(given.rows);
+    }
+  });
 });
