@@ -1,5 +1,6 @@
 import type { Cue, CueKind, Label, Span } from '@stance/schema';
 import type { WordToken } from './tokens.ts';
+import { addPhraseStart } from './word-table.ts';
 
 /** What a cue rule sees of one sentence: its text, its words, where quoted material lies, and its neighbours. */
 export interface SentenceView {
@@ -37,9 +38,8 @@ export interface PhraseSet {
   bit: number;
 }
 
-// Speed: every phrase list gets a bit, and FIRST_WORDS maps a word to the lists that have a phrase starting with it.
-// A token then costs one Map lookup for all lists together instead of two Set lookups per list.
-const FIRST_WORDS = new Map<string, number>();
+// Speed: every phrase list gets a bit, and each token carries the bits of the lists that have a phrase starting with it
+// (WordToken.starts, from the shared word table): no lookup per list, nor per token here.
 let lists = 0;
 
 /** Prepare a list of lower-case phrases (words separated by single spaces) for matchPhrases. */
@@ -50,14 +50,14 @@ export function phraseSet(list: Iterable<string>): PhraseSet {
   const prefixes = new Set<string>();
   for (const p of phrases) {
     const words = p.split(' ');
-    FIRST_WORDS.set(words[0]!, (FIRST_WORDS.get(words[0]!) ?? 0) | bit);
+    addPhraseStart(words[0]!, bit);
     for (let n = 1; n < words.length; n++) prefixes.add(words.slice(0, n).join(' '));
   }
   return { phrases, prefixes, bit };
 }
 
 // The tokens that start a phrase of some list, for the last token array asked about: every phrase rule reads the same
-// sentence's tokens in a row, so the first finds them (one Map lookup per token) and the rest loop over those few only.
+// sentence's tokens in a row, so the first finds them and the rest loop over those few only.
 let lastTokens: readonly WordToken[] | undefined;
 let starters = new Int32Array(64);
 let starterCount = 0;
@@ -73,7 +73,7 @@ function findStarters(tokens: readonly WordToken[]): void {
     starterBits = new Int32Array(tokens.length * 2);
   }
   for (let i = 0; i < tokens.length; i++) {
-    const bits = FIRST_WORDS.get(tokens[i]!.lower) ?? 0;
+    const bits = tokens[i]!.starts;
     if (bits === 0) continue;
     starters[starterCount] = i;
     starterBits[starterCount++] = bits;

@@ -25,15 +25,15 @@ export interface TokenInfo {
  * Tokens by their text, looked up by a stretch of a sentence (`text[start .. end)` and its hash) so that no string is
  * built for a token already known. Open addressing in typed arrays; a match is confirmed with `startsWith`.
  */
-export class TokenTable {
+export class TokenTable<T extends { text: string } = TokenInfo> {
   /** The tokens, in the order they were added. */
-  entries: TokenInfo[] = [];
+  entries: T[] = [];
   // Slot i: entry index + 1 (0 = empty) at 2i, its hash at 2i + 1, side by side so a probe touches one cache line.
   private slots = new Int32Array(2048);
   private mask = 1023;
 
   /** The token spelled `text[start .. end)` (whose hashRange is `hash`), if known. */
-  find(text: string, start: number, end: number, hash: number): TokenInfo | undefined {
+  find(text: string, start: number, end: number, hash: number): T | undefined {
     const length = end - start;
     const slots = this.slots;
     for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
@@ -47,12 +47,12 @@ export class TokenTable {
   }
 
   /** The token spelled `text`, if known. */
-  get(text: string): TokenInfo | undefined {
+  get(text: string): T | undefined {
     return this.find(text, 0, text.length, hashRange(text, 0, text.length));
   }
 
   /** Add a token not yet in the table. */
-  add(info: TokenInfo, hash: number): void {
+  add(info: T, hash: number): void {
     if ((this.entries.length + 1) * 2 > this.mask + 1) this.grow();
     this.entries.push(info);
     this.place(this.entries.length, hash);

@@ -1,4 +1,5 @@
 import { classAt, IS_LETTER, IS_NUMBER } from './word-scanner.ts';
+import { lookUpWord } from './word-table.ts';
 
 /** A word of a sentence: offsets into the sentence and the lower-cased form the cue lists are written in. */
 export interface WordToken {
@@ -6,6 +7,10 @@ export interface WordToken {
   end: number;
   text: string;
   lower: string;
+  /** The bits of the word tests it passes (wordFlag in word-table.ts). */
+  flags: number;
+  /** The bits of the phrase lists with a phrase starting with it (phraseSet in cue-rule.ts). */
+  starts: number;
 }
 
 // Our own tokenizer rather than @stance/text's: saved models replay these exact tokens, so a change to the shared
@@ -47,9 +52,8 @@ export function words(text: string): WordToken[] {
       }
       break;
     }
-    const word = text.slice(start, i);
-    const lower = word.toLowerCase();
-    out.push({ start, end: i, text: word, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower });
+    const e = lookUpWord(text, start, i);
+    out.push({ start, end: i, text: e.text, lower: e.lower, flags: e.flags, starts: e.starts });
   }
   return out;
 }

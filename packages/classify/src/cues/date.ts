@@ -2,6 +2,7 @@ import type { Cue, Span } from '@stance/schema';
 import type { CueRule, SentenceView } from '../cue-rule.ts';
 import { cue } from '../cue-rule.ts';
 import { execAll } from '../exec-all.ts';
+import { wordFlag } from '../word-table.ts';
 
 const MONTH =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
@@ -41,10 +42,12 @@ function hasYear(word: string): boolean {
   return false;
 }
 
+const DATE_WORD = wordFlag((w) => DATE_WORDS.has(w) || hasYear(w));
+
 /** Spans of dates in a sentence; the number rule uses them so a date's digits are not counted twice. */
 export function dateSpans(view: SentenceView): Span[] {
   const text = view.text;
-  if (!view.tokens.some((t) => DATE_WORDS.has(t.lower) || hasYear(t.lower))) return [];
+  if (!view.tokens.some((t) => (t.flags & DATE_WORD) !== 0)) return [];
   // The date and number rules both ask for the same sentence in a row; a one-entry cache halves the work.
   const hit = cache.get(text);
   if (hit) return hit;

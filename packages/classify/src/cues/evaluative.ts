@@ -2,6 +2,7 @@ import type { Cue } from '@stance/schema';
 import type { CueRule } from '../cue-rule.ts';
 import { cue, inQuoted, matchPhrases, phraseSet } from '../cue-rule.ts';
 import { patternSubjectivity } from '../natural-adapter.ts';
+import { wordFlag } from '../word-table.ts';
 
 /** Evaluative words and phrases the team found in commentary; each is a judgement, not a report. */
 export const EVALUATIVE: readonly string[] = [
@@ -388,6 +389,12 @@ const DESCRIPTIVE = new Set([
   'official',
 ]);
 
+// Words the Pattern lexicon rates subjective enough, less the descriptive ones: the only tokens looked up in it.
+const SUBJECTIVE = wordFlag((w) => {
+  const subjectivity = patternSubjectivity().get(w);
+  return subjectivity !== undefined && subjectivity >= PATTERN_THRESHOLD && !DESCRIPTIVE.has(w);
+});
+
 /**
  * Evaluative words: the team's list, then adjectives the Pattern lexicon rates as subjective. Also scare quotes
  * (a quoted stretch of one to three words, `the “experts”`), the usual vehicle of sarcasm in print.
@@ -401,11 +408,9 @@ export const evaluativeRule: CueRule = {
       out.push(cue(s.start, s.end, 'evaluative', 'opinion', inQuoted(view, s) ? 0.2 : 1.3));
       taken.add(s.start);
     }
-    const pattern = patternSubjectivity();
     for (const t of view.tokens) {
-      if (taken.has(t.start)) continue;
-      const subjectivity = pattern.get(t.lower);
-      if (subjectivity === undefined || subjectivity < PATTERN_THRESHOLD || DESCRIPTIVE.has(t.lower)) continue;
+      if ((t.flags & SUBJECTIVE) === 0 || taken.has(t.start)) continue;
+      const subjectivity = patternSubjectivity().get(t.lower)!;
       out.push(cue(t.start, t.end, 'evaluative', 'opinion', (inQuoted(view, t) ? 0.2 : 1) * subjectivity));
     }
     for (const q of view.quoted) {

@@ -1,9 +1,11 @@
 import type { Cue } from '@stance/schema';
 import type { CueRule } from '../cue-rule.ts';
 import { cue, inQuoted } from '../cue-rule.ts';
+import { wordFlag } from '../word-table.ts';
 
 /** Epistemic modals: possibility the writer entertains. */
 const MODALS = new Set(['might', 'may', 'could', 'would', 'can', "can't", 'cannot', "couldn't", "wouldn't"]);
+const MODAL = wordFlag((w) => MODALS.has(w));
 
 /** Modal verbs as weak opinion cues; a capitalised "May" inside a sentence is the month, not the modal. */
 export const modalRule: CueRule = {
@@ -11,7 +13,7 @@ export const modalRule: CueRule = {
   find(view) {
     const out: Cue[] = [];
     for (const t of view.tokens) {
-      if (!MODALS.has(t.lower) || (t.text === 'May' && t.start > 0)) continue;
+      if ((t.flags & MODAL) === 0 || (t.text === 'May' && t.start > 0)) continue;
       out.push(cue(t.start, t.end, 'modal', 'opinion', inQuoted(view, t) ? 0.07 : 0.35));
     }
     return out;

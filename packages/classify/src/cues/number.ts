@@ -2,6 +2,7 @@ import type { Cue } from '@stance/schema';
 import type { CueRule } from '../cue-rule.ts';
 import { cue, inQuoted } from '../cue-rule.ts';
 import { execAll } from '../exec-all.ts';
+import { wordFlag } from '../word-table.ts';
 import { dateSpans } from './date.ts';
 
 // Figures with their units: money, percentages, counts with thousands separators, decimals, "3 million".
@@ -13,17 +14,17 @@ const NUMBER =
 const NUMBER_WORDS = new Set(
   'one two three four five six seven eight nine ten dozens hundreds thousands millions billions'.split(' '),
 );
+const DIGIT_OR_WORD = wordFlag((w) => {
+  const c = w.charCodeAt(0);
+  return (c >= 48 && c <= 57) || NUMBER_WORDS.has(w);
+});
 
 /** Numbers and quantities: checkable content, so fact cues (weaker inside quotations). */
 export const numberRule: CueRule = {
   kind: 'number',
   find(view) {
     const out: Cue[] = [];
-    const digitOrWord = view.tokens.some((t) => {
-      const c = t.lower.charCodeAt(0);
-      return (c >= 48 && c <= 57) || NUMBER_WORDS.has(t.lower);
-    });
-    if (!digitOrWord) return out;
+    if (!view.tokens.some((t) => (t.flags & DIGIT_OR_WORD) !== 0)) return out;
     const dates = dateSpans(view);
     for (const m of execAll(NUMBER, view.text)) {
       const span = { start: m.index, end: m.index + m[0].length };

@@ -1,6 +1,7 @@
 import type { Cue } from '@stance/schema';
 import type { CueRule } from '../cue-rule.ts';
 import { cue, inQuoted } from '../cue-rule.ts';
+import { wordFlag } from '../word-table.ts';
 
 /** Evaluative superlatives; measurable ones ("largest", "oldest") are facts and are left out on purpose. */
 const SUPERLATIVES = new Set([
@@ -48,6 +49,8 @@ const SUPERLATIVES = new Set([
   'supreme',
 ]);
 
+const SUPERLATIVE = wordFlag((w) => SUPERLATIVES.has(w));
+
 // "most"/"least" + an adjective is a superlative; "most of", "most people" are quantities.
 const NOT_ADJECTIVE = new Set(['of', 'people', 'americans', 'recently', 'likely', 'often', 'cases', 'part', 'recent']);
 
@@ -60,7 +63,7 @@ export const superlativeRule: CueRule = {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       let span: { start: number; end: number } | undefined;
-      if (SUPERLATIVES.has(t.lower)) span = t;
+      if ((t.flags & SUPERLATIVE) !== 0) span = t;
       else if ((t.lower === 'most' || t.lower === 'least') && tokens[i - 1]?.lower === 'the') {
         const next = tokens[i + 1];
         if (next && !NOT_ADJECTIVE.has(next.lower)) span = { start: t.start, end: next.end };
