@@ -49,7 +49,19 @@ interface StemInfo {
 
 /** A token not seen before (same shape for every token, so V8 keeps one hidden class). */
 function newToken(index: number, text: string): TokenInfo {
-  return { index, text, w1: -1, charsAt: -1, charsEnd: -1, stem: null, mark: 0, charMark: 0, cache: null };
+  return {
+    index,
+    text,
+    w1: -1,
+    charsAt: -1,
+    charsEnd: -1,
+    stem: null,
+    mark: 0,
+    charMark: 0,
+    cache: null,
+    nextIndex: -1,
+    nextPair: -1,
+  };
 }
 
 /** Grow a typed array to at least `n` elements (doubling), keeping its contents. */
@@ -374,14 +386,22 @@ export class FeatureSpace {
       }
     if (s.wordNgrams >= 2)
       for (let i = 0; i + 1 < words; i++) {
-        const a = toks[i]!.index;
+        const left = toks[i]!;
+        const a = left.index;
         const b = toks[i + 1]!.index;
         if (a < 0 || b < 0) continue;
+        // The pair table is large and each lookup misses the cache; a token's last bigram is often its next one too.
+        if (left.nextIndex === b) {
+          this.addDirect(left.nextPair);
+          continue;
+        }
         let id = this.wordPairs.get(a, b);
         if (id < 0 && this.growing) {
           id = this.allocate(WORD_PAIR, undefined, a, b);
           this.wordPairs.set(a, b, id);
         }
+        left.nextIndex = b;
+        left.nextPair = id;
         this.addDirect(id);
       }
     for (let n = 3; n <= s.wordNgrams; n++)

@@ -19,6 +19,9 @@ export interface TokenInfo {
   charMark: number;
   /** What a model's scorer computed from this token's features, kept for its next sentence (see trained-model.ts). */
   cache: Float64Array | null;
+  /** The token after it in the last word bigram looked up (-1: none), and that bigram's id (-1 outside a fixed vocabulary). */
+  nextIndex: number;
+  nextPair: number;
 }
 
 /**

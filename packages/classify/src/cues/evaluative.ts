@@ -2,6 +2,7 @@ import type { Cue } from '@stance/schema';
 import type { CueRule } from '../cue-rule.ts';
 import { cue, inQuoted, matchPhrases, phraseSet } from '../cue-rule.ts';
 import { patternSubjectivity } from '../natural-adapter.ts';
+import { wordCount } from '../text-counts.ts';
 import { wordFlag } from '../word-table.ts';
 
 /** Evaluative words and phrases the team found in commentary; each is a judgement, not a report. */
@@ -414,9 +415,10 @@ export const evaluativeRule: CueRule = {
       out.push(cue(t.start, t.end, 'evaluative', 'opinion', (inQuoted(view, t) ? 0.2 : 1) * subjectivity));
     }
     for (const q of view.quoted) {
-      const inner = view.text.slice(q.start, q.end);
-      const n = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-      const closed = q.end < view.text.length || /[”"’»]$/.test(inner);
+      const n = wordCount(view.text, q.start, q.end);
+      const last = q.end > q.start ? view.text.charCodeAt(q.end - 1) : 0;
+      // Ends in ” " ’ or »
+      const closed = q.end < view.text.length || last === 0x201d || last === 34 || last === 0x2019 || last === 0xbb;
       if (n >= 1 && n <= 3 && closed && !(view.startsInQuote && q.start === 0)) {
         out.push(cue(q.start, q.end, 'evaluative', 'opinion', 0.8));
       }

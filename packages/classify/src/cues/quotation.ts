@@ -1,5 +1,6 @@
 import type { CueRule } from '../cue-rule.ts';
 import { cue } from '../cue-rule.ts';
+import { nonSpaceLength, wordCount } from '../text-counts.ts';
 
 /**
  * Quoted material as a quote cue, weighted by how much of the sentence it covers. Short quotes (three words or fewer)
@@ -9,14 +10,14 @@ export const quotationRule: CueRule = {
   kind: 'quotation',
   find(view) {
     if (view.quoted.length === 0) return [];
-    const total = view.text.replace(/\s+/g, '').length || 1;
+    const text = view.text;
+    const total = nonSpaceLength(text, 0, text.length) || 1;
     const out = [];
     for (const q of view.quoted) {
-      const inner = view.text.slice(q.start, q.end);
-      const wordCount = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+      const words = wordCount(text, q.start, q.end);
       const carried = view.startsInQuote && q.start === 0;
-      if (wordCount <= 3 && !carried && !(view.endsInQuote && q.end === view.text.length)) continue;
-      const share = inner.replace(/\s+/g, '').length / total;
+      if (words <= 3 && !carried && !(view.endsInQuote && q.end === text.length)) continue;
+      const share = nonSpaceLength(text, q.start, q.end) / total;
       out.push(cue(q.start, q.end, 'quotation', 'quote', 0.6 + 3 * share));
     }
     return out;
