@@ -87,7 +87,16 @@ export type TrainKind = 'nb' | 'logreg' | 'hybrid';
 /** SHA-256 (hex) of examples written as canonical JSONL. */
 export function examplesSha256(examples: readonly Example[]): string {
   const hash = createHash('sha256');
-  for (const e of examples) hash.update(`${JSON.stringify({ text: e.text, label: e.label, doc: e.doc })}\n`);
+  // The same bytes in chunks of ~1 MB: one `update` per line was a visible share of training 100,000 sentences.
+  let chunk = '';
+  for (const e of examples) {
+    chunk += `${JSON.stringify({ text: e.text, label: e.label, doc: e.doc })}\n`;
+    if (chunk.length > 1 << 20) {
+      hash.update(chunk);
+      chunk = '';
+    }
+  }
+  hash.update(chunk);
   return hash.digest('hex');
 }
 
