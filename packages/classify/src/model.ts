@@ -33,16 +33,21 @@ export interface Model {
   predict(texts: readonly string[], options?: PredictOptions): ModelPrediction[];
 }
 
+let scratch = new Float64Array(8);
+
 /** Softmax of logits into probabilities keyed by label; the largest (first on ties) is the label. */
-export function softmaxPrediction(labels: readonly string[], logits: readonly number[]): ModelPrediction {
+export function softmaxPrediction(labels: readonly string[], logits: ArrayLike<number>): ModelPrediction {
   let max = Number.NEGATIVE_INFINITY;
-  for (const z of logits) if (z > max) max = z;
+  for (let k = 0; k < logits.length; k++) if (logits[k]! > max) max = logits[k]!;
   let sum = 0;
-  const exp = logits.map((z) => {
-    const e = Math.exp(z - max);
+  // Into a scratch array (a trained model calls this once per sentence); the same numbers in the same order.
+  if (scratch.length < logits.length) scratch = new Float64Array(logits.length);
+  const exp = scratch;
+  for (let k = 0; k < logits.length; k++) {
+    const e = Math.exp(logits[k]! - max);
+    exp[k] = e;
     sum += e;
-    return e;
-  });
+  }
   const scores: Record<string, number> = {};
   let best = 0;
   for (let k = 0; k < labels.length; k++) {

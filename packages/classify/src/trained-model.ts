@@ -177,7 +177,7 @@ export function modelFromData(data: TrainedModelData): TrainedModel {
         space.extract(text, chain ? open : (context[i] ?? false));
         open = space.endsInQuote;
         score(space, logits);
-        const own = softmaxPrediction(data.labels, Array.from(logits));
+        const own = softmaxPrediction(data.labels, logits);
         if (data.kind !== 'hybrid') return own;
         const w = data.options.denseWeight;
         const ps = own.scores;
