@@ -39,7 +39,7 @@ export interface PhraseSet {
 }
 
 // Speed: every phrase list gets a bit, and each token carries the bits of the lists that have a phrase starting with it
-// (WordToken.starts, from the shared word table): no lookup per list, nor per token here.
+// (WordToken.starts, from the shared word lookup): no lookup per list, nor per token here.
 let lists = 0;
 
 /** Prepare a list of lower-case phrases (words separated by single spaces) for matchPhrases. */

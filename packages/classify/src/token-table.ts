@@ -37,15 +37,15 @@ function sameChars(text: string, start: number, word: string): boolean {
  * Tokens by their text, looked up by a stretch of a sentence (`text[start .. end)` and its hash) so that no string is
  * built for a token already known. Open addressing in typed arrays; a match is confirmed by comparing the code units.
  */
-export class TokenTable<T extends { text: string } = TokenInfo> {
+export class TokenTable {
   /** The tokens, in the order they were added. */
-  entries: T[] = [];
+  entries: TokenInfo[] = [];
   // Slot i: entry index + 1 (0 = empty) at 2i, its hash at 2i + 1, side by side so a probe touches one cache line.
   private slots = new Int32Array(2048);
   private mask = 1023;
 
   /** The token spelled `text[start .. end)` (whose hashRange is `hash`), if known. */
-  find(text: string, start: number, end: number, hash: number): T | undefined {
+  find(text: string, start: number, end: number, hash: number): TokenInfo | undefined {
     const length = end - start;
     const slots = this.slots;
     for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
@@ -59,12 +59,12 @@ export class TokenTable<T extends { text: string } = TokenInfo> {
   }
 
   /** The token spelled `text`, if known. */
-  get(text: string): T | undefined {
+  get(text: string): TokenInfo | undefined {
     return this.find(text, 0, text.length, hashRange(text, 0, text.length));
   }
 
   /** Add a token not yet in the table. */
-  add(info: T, hash: number): void {
+  add(info: TokenInfo, hash: number): void {
     if ((this.entries.length + 1) * 2 > this.mask + 1) this.grow();
     this.entries.push(info);
     this.place(this.entries.length, hash);

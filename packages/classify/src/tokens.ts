@@ -1,5 +1,5 @@
 import { classAt, IS_LETTER, IS_NUMBER } from './word-scanner.ts';
-import { lookUpWord } from './word-table.ts';
+import { wordFacts } from './word-table.ts';
 
 /** A word of a sentence: offsets into the sentence and the lower-cased form the cue lists are written in. */
 export interface WordToken {
@@ -7,7 +7,7 @@ export interface WordToken {
   end: number;
   text: string;
   lower: string;
-  /** The bits of the word tests it passes (wordFlag in word-table.ts). */
+  /** The bits of the word lists that hold it (wordFlag in word-table.ts). */
   flags: number;
   /** The bits of the phrase lists with a phrase starting with it (phraseSet in cue-rule.ts). */
   starts: number;
@@ -52,8 +52,11 @@ export function words(text: string): WordToken[] {
       }
       break;
     }
-    const e = lookUpWord(text, start, i);
-    out.push({ start, end: i, text: e.text, lower: e.lower, flags: e.flags, starts: e.starts });
+    const word = text.slice(start, i);
+    const folded = word.toLowerCase();
+    const lower = folded.includes('’') ? folded.replace(/’/g, "'") : folded;
+    const facts = wordFacts(lower);
+    out.push({ start, end: i, text: word, lower, flags: facts ? facts.flags : 0, starts: facts ? facts.starts : 0 });
   }
   return out;
 }

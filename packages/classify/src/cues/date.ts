@@ -42,12 +42,12 @@ function hasYear(word: string): boolean {
   return false;
 }
 
-const DATE_WORD = wordFlag((w) => DATE_WORDS.has(w) || hasYear(w));
+const DATE_WORD = wordFlag(() => DATE_WORDS);
 
 /** Spans of dates in a sentence; the number rule uses them so a date's digits are not counted twice. */
 export function dateSpans(view: SentenceView): Span[] {
   const text = view.text;
-  if (!view.tokens.some((t) => (t.flags & DATE_WORD) !== 0)) return [];
+  if (!view.tokens.some((t) => (t.flags & DATE_WORD) !== 0 || hasYear(t.lower))) return [];
   // The date and number rules both ask for the same sentence in a row; a one-entry cache halves the work.
   const hit = cache.get(text);
   if (hit) return hit;

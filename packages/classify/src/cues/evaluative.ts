@@ -391,9 +391,9 @@ const DESCRIPTIVE = new Set([
 ]);
 
 // Words the Pattern lexicon rates subjective enough, less the descriptive ones: the only tokens looked up in it.
-const SUBJECTIVE = wordFlag((w) => {
-  const subjectivity = patternSubjectivity().get(w);
-  return subjectivity !== undefined && subjectivity >= PATTERN_THRESHOLD && !DESCRIPTIVE.has(w);
+const SUBJECTIVE = wordFlag(function* () {
+  for (const [word, subjectivity] of patternSubjectivity())
+    if (subjectivity >= PATTERN_THRESHOLD && !DESCRIPTIVE.has(word)) yield word;
 });
 
 /**

@@ -5,7 +5,7 @@ import { wordFlag } from '../word-table.ts';
 
 /** Epistemic modals: possibility the writer entertains. */
 const MODALS = new Set(['might', 'may', 'could', 'would', 'can', "can't", 'cannot', "couldn't", "wouldn't"]);
-const MODAL = wordFlag((w) => MODALS.has(w));
+const MODAL = wordFlag(() => MODALS);
 
 /** Modal verbs as weak opinion cues; a capitalised "May" inside a sentence is the month, not the modal. */
 export const modalRule: CueRule = {

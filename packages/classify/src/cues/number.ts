@@ -14,17 +14,18 @@ const NUMBER =
 const NUMBER_WORDS = new Set(
   'one two three four five six seven eight nine ten dozens hundreds thousands millions billions'.split(' '),
 );
-const DIGIT_OR_WORD = wordFlag((w) => {
-  const c = w.charCodeAt(0);
-  return (c >= 48 && c <= 57) || NUMBER_WORDS.has(w);
-});
+const NUMBER_WORD = wordFlag(() => NUMBER_WORDS);
 
 /** Numbers and quantities: checkable content, so fact cues (weaker inside quotations). */
 export const numberRule: CueRule = {
   kind: 'number',
   find(view) {
     const out: Cue[] = [];
-    if (!view.tokens.some((t) => (t.flags & DIGIT_OR_WORD) !== 0)) return out;
+    const digitOrWord = view.tokens.some((t) => {
+      const c = t.lower.charCodeAt(0);
+      return (c >= 48 && c <= 57) || (t.flags & NUMBER_WORD) !== 0;
+    });
+    if (!digitOrWord) return out;
     const dates = dateSpans(view);
     for (const m of execAll(NUMBER, view.text)) {
       const span = { start: m.index, end: m.index + m[0].length };

@@ -49,7 +49,7 @@ const SUPERLATIVES = new Set([
   'supreme',
 ]);
 
-const SUPERLATIVE = wordFlag((w) => SUPERLATIVES.has(w));
+const SUPERLATIVE = wordFlag(() => SUPERLATIVES);
 
 // "most"/"least" + an adjective is a superlative; "most of", "most people" are quantities.
 const NOT_ADJECTIVE = new Set(['of', 'people', 'americans', 'recently', 'likely', 'often', 'cases', 'part', 'recent']);
