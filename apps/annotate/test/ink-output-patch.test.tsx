@@ -8,7 +8,8 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 
 // patches/ink@6.8.0.patch lets each frame reuse the previous frame's styled characters for lines that did not change
-// (turning a line into styled characters was a sixth of the annotation UI's CPU while typing; docs/annotate.md), and
+// (turning a line into styled characters was a sixth of the annotation UI's CPU while typing; docs/annotate.md) and
+// the output string of any row drawn lately from the same writes (the grid of styled cells was another third), and
 // imports throttle alone rather than es-toolkit's whole compat set (~370 ms of start-up). These
 // tests fail if the patch is lost on an upgrade, or if a frame drawn after another ever differs from the same frame
 // drawn afresh.
@@ -16,6 +17,8 @@ describe('Ink’s output, as patched for the annotation UI', () => {
   it('is the patched copy', () => {
     const entry = fileURLToPath(new URL('output.js', import.meta.resolve('ink')));
     expect(readFileSync(entry, 'utf8')).toContain('this.previous?.styledChars.get(line)');
+    // And rows drawn lately reused whole.
+    expect(readFileSync(entry, 'utf8')).toContain('const cached = rowCache.get(key);');
     // And throttle from its own entry point, not es-toolkit's whole compat set (~370 ms of start-up).
     const ink = fileURLToPath(new URL('ink.js', import.meta.resolve('ink')));
     expect(readFileSync(ink, 'utf8')).toContain("import throttle from 'es-toolkit/compat/throttle';");
@@ -41,6 +44,43 @@ describe('Ink’s output, as patched for the annotation UI', () => {
         expect(running.lastFrame()).toBe(fresh.lastFrame());
         running.unmount();
         fresh.unmount();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  // The row cache is shared by every Ink instance in the process, so a fresh render is no oracle for it: each frame is
+  // checked against the text it must show, worked out here. Rows of several texts side by side (several writes on one
+  // row, at different columns), wide characters and emoji, a row that comes back after others.
+  const segment = fc
+    .array(fc.constantFrom('a', 'b', ' ', '東', '🎉', 'é', '·', 'x'), { minLength: 1, maxLength: 8 })
+    .map((chars) => chars.join(''));
+  const Rows = ({ rows }: { rows: readonly (readonly string[])[] }) => (
+    <Box flexDirection="column">
+      {rows.map((texts, i) => (
+        <Box key={i}>
+          {texts.map((text, k) => (
+            <Text key={k} bold={k === 1}>
+              {text}
+            </Text>
+          ))}
+        </Box>
+      ))}
+    </Box>
+  );
+  it('draws each row from the texts on it, however often rows come back (property)', () => {
+    const rows = fc.array(fc.array(segment, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(rows, { minLength: 2, maxLength: 5 }), (frames) => {
+        const running = render(<Rows rows={frames[0]!} />);
+        for (const [n, frame] of frames.entries()) {
+          if (n > 0) running.rerender(<Rows rows={frame} />);
+          // A frame repeated (a step back and forth) is drawn from the cache; it must still be this frame.
+          if (n > 0) running.rerender(<Rows rows={frames[n - 1]!} />);
+          running.rerender(<Rows rows={frame} />);
+          expect(running.lastFrame()).toBe(frame.map((texts) => texts.join('').trimEnd()).join('\n'));
+        }
+        running.unmount();
       }),
       { numRuns: 60 },
     );
