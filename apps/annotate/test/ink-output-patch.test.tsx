@@ -85,4 +85,76 @@ describe('Ink’s output, as patched for the annotation UI', () => {
       { numRuns: 60 },
     );
   });
+
+  // With styles: each text carries its own escape codes (Ink passes SGR codes through), and the frame is read back
+  // as a terminal would, cell by cell, to compare what each cell shows and how. Checks the row cache and the shared
+  // styles of the patch against what the texts say, not against Ink's own output.
+  const styled = fc.record({
+    text: segment,
+    bold: fc.boolean(),
+    underline: fc.boolean(),
+    fg: fc.constantFrom(null, 31, 32, 34, 36),
+  });
+  type Styled = { text: string; bold: boolean; underline: boolean; fg: number | null };
+  const encode = ({ text, bold, underline, fg }: Styled) =>
+    `${bold ? '\u001b[1m' : ''}${underline ? '\u001b[4m' : ''}${fg ? `\u001b[${fg}m` : ''}${text}${fg ? '\u001b[39m' : ''}${underline ? '\u001b[24m' : ''}${bold ? '\u001b[22m' : ''}`;
+  const cell = (ch: string, bold: boolean, underline: boolean, fg: number | null) =>
+    `${ch}${bold ? 'B' : ''}${underline ? 'U' : ''}${fg ?? ''}`;
+  /** The cells a terminal shows for one row of output: each visible character with its style. */
+  const readRow = (row: string): string[] => {
+    const cells: string[] = [];
+    let bold = false;
+    let underline = false;
+    let fg: number | null = null;
+    for (const part of row.split(/(\u001b\[[0-9;]*m)/)) {
+      const codes = part.match(/^\u001b\[([0-9;]*)m$/);
+      if (codes)
+        for (const code of codes[1]!.split(';').map(Number)) {
+          if (code === 0) [bold, underline, fg] = [false, false, null];
+          else if (code === 1) bold = true;
+          else if (code === 22) bold = false;
+          else if (code === 4) underline = true;
+          else if (code === 24) underline = false;
+          else if (code === 39) fg = null;
+          else fg = code;
+        }
+      else for (const ch of part) cells.push(cell(ch, bold, underline, fg));
+    }
+    return trimBlank(cells);
+  };
+  const trimBlank = (cells: string[]) => {
+    let end = cells.length;
+    while (end > 0 && cells[end - 1] === ' ') end--;
+    return cells.slice(0, end);
+  };
+  const StyledRows = ({ rows }: { rows: readonly (readonly Styled[])[] }) => (
+    <Box flexDirection="column">
+      {rows.map((texts, i) => (
+        <Box key={i}>
+          {texts.map((t, k) => (
+            <Text key={k}>{encode(t)}</Text>
+          ))}
+        </Box>
+      ))}
+    </Box>
+  );
+  it('draws each cell in the style of the text on it, however often rows come back (property)', () => {
+    const rows = fc.array(fc.array(styled, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(rows, { minLength: 2, maxLength: 4 }), (frames) => {
+        const running = render(<StyledRows rows={frames[0]!} />);
+        for (const [n, frame] of frames.entries()) {
+          if (n > 0) running.rerender(<StyledRows rows={frames[n - 1]!} />);
+          running.rerender(<StyledRows rows={frame} />);
+          const shown = running.lastFrame()!.split('\n').map(readRow);
+          const expected = frame.map((texts) =>
+            trimBlank(texts.flatMap((t) => [...t.text].map((ch) => cell(ch, t.bold, t.underline, t.fg)))),
+          );
+          expect(shown).toEqual(expected);
+        }
+        running.unmount();
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
