@@ -100,9 +100,13 @@ export async function measureBuilt(
       pending = pending.slice(end + FRAME_END.length);
       end = pending.indexOf(FRAME_END);
       for (const m of text.matchAll(/\((live-logreg-\d+)\)/g)) models.add(m[1]!);
-      if (!text.includes('sentence ')) continue;
+      // The UI draws incrementally (only the rows that changed), so after the first frame, which holds the whole
+      // screen, any synchronized update is a frame.
+      if (firstFrameAt === 0) {
+        if (!text.includes('sentence ')) continue;
+        firstFrameAt = now;
+      }
       lastFrameAt = now;
-      if (firstFrameAt === 0) firstFrameAt = now;
       if (suggestionAt === 0 && SUGGESTED.test(text)) suggestionAt = now;
       waiter?.();
       waiter = null;
