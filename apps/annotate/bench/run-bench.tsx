@@ -137,7 +137,6 @@ async function measure(dir: string, order: VisitOrder, retrain: number): Promise
         exitOnCtrlC: false,
         patchConsole: false,
         maxFps: 60,
-        incrementalRendering: true,
       },
     );
     await first;

@@ -22,8 +22,8 @@ export class FrameSink extends EventEmitter {
     super();
   }
   write = (chunk: string): boolean => {
-    // The first frame holds the marker; Ink draws incrementally (only the rows that changed), so after it any
-    // synchronized update (Ink's frames on a terminal) is a frame.
+    // The first frame holds the marker; after it any synchronized update (Ink wraps each frame on a terminal in one)
+    // is a frame, whatever rows it holds.
     const text = String(chunk);
     if (!text.includes(this.marker) && !(this.frames > 0 && text.includes(FRAME_END))) return true;
     this.frames++;
