@@ -100,9 +100,14 @@ export async function measureBuilt(
       pending = pending.slice(end + FRAME_END.length);
       end = pending.indexOf(FRAME_END);
       for (const m of text.matchAll(/\((live-logreg-\d+)\)/g)) models.add(m[1]!);
-      if (!text.includes('sentence ')) continue;
+      // The first frame is the one that shows a sentence; after it any synchronized update is a frame, whatever rows
+      // it holds (Ink wraps each frame in one, and a frame drawn with only the rows that changed need not hold the
+      // header).
+      if (firstFrameAt === 0) {
+        if (!text.includes('sentence ')) continue;
+        firstFrameAt = now;
+      }
       lastFrameAt = now;
-      if (firstFrameAt === 0) firstFrameAt = now;
       if (suggestionAt === 0 && SUGGESTED.test(text)) suggestionAt = now;
       waiter?.();
       waiter = null;

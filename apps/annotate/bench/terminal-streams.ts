@@ -2,6 +2,8 @@ import { EventEmitter } from 'node:events';
 
 /** A suggestion line with a label (a pending one reads `suggestion … (model)`). */
 const SUGGESTED = /suggestion (fact|quote|opinion|skip) /;
+/** The end of one of Ink's synchronized updates: a frame is out. */
+const FRAME_END = '\u001b[?2026l';
 const stripCodes = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 
 /** A terminal-like stdout for Ink that notes when each frame is written (80x24 unless resized). */
@@ -20,11 +22,14 @@ export class FrameSink extends EventEmitter {
     super();
   }
   write = (chunk: string): boolean => {
-    if (!String(chunk).includes(this.marker)) return true;
+    // The first frame holds the marker; after it any synchronized update (Ink wraps each frame on a terminal in one)
+    // is a frame, whatever rows it holds.
+    const text = String(chunk);
+    if (!text.includes(this.marker) && !(this.frames > 0 && text.includes(FRAME_END))) return true;
     this.frames++;
     this.lastWriteAt = performance.now();
     if (this.frames === 1) this.firstWriteAt = this.lastWriteAt;
-    if (this.suggestionAt === 0 && SUGGESTED.test(stripCodes(String(chunk)))) this.suggestionAt = this.lastWriteAt;
+    if (this.suggestionAt === 0 && SUGGESTED.test(stripCodes(text))) this.suggestionAt = this.lastWriteAt;
     for (const resolve of this.waiters.splice(0)) resolve();
     return true;
   };

@@ -54,6 +54,8 @@ export async function runAnnotate(session: AnnotateSession, streams: AnnotateStr
     patchConsole: false,
     // Ink draws at most maxFps frames a second (leading edge first); 60 keeps a held-down key smooth.
     maxFps: 60,
+    // Not Ink's incrementalRendering (rewrite only the rows that changed): in the real-terminal test at 120x40 it left
+    // rows of the frame before on screen (duplicated header and pane rows); every frame is written whole.
   });
   let signal: NodeJS.Signals | undefined;
   const onSignal = (name: NodeJS.Signals) => {

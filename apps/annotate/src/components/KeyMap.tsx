@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import { Text } from 'ink';
+import { memo } from 'react';
 import stringWidth from 'string-width';
 import { useColor } from './color.ts';
 
@@ -46,11 +47,11 @@ export function keyMapRows({ width, adjudicating, blind, rows = 2, documentView 
 }
 
 /** The keys, on one or two rows, in a form that fits the width. */
-export function KeyMap(props: KeyMapProps) {
+export const KeyMap = memo(function KeyMap(props: KeyMapProps) {
   const color = useColor();
   return (
     <Text {...color('gray')} wrap="truncate-end">
       {keyMapRows(props).join('\n')}
     </Text>
   );
-}
+});

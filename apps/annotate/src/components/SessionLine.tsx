@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import { Text } from 'ink';
+import { memo } from 'react';
 
 /** Props of SessionLine. */
 export interface SessionLineProps {
@@ -15,7 +16,12 @@ export interface SessionLineProps {
 }
 
 /** Labels given in this session, relabels, the pace, and whether the clock is paused. */
-export function SessionLine({ labels, relabels, secondsPerSentence, pausedAfter }: SessionLineProps) {
+export const SessionLine = memo(function SessionLine({
+  labels,
+  relabels,
+  secondsPerSentence,
+  pausedAfter,
+}: SessionLineProps) {
   const pace = secondsPerSentence === undefined ? '– s/sentence' : `${secondsPerSentence.toFixed(1)} s/sentence`;
   return (
     <Text wrap="truncate-end">
@@ -24,4 +30,4 @@ export function SessionLine({ labels, relabels, secondsPerSentence, pausedAfter 
       {pausedAfter !== null ? <Text dimColor>{` · clock paused (no key for ${pausedAfter} s)`}</Text> : ''}
     </Text>
   );
-}
+});

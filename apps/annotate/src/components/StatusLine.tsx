@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import { Text } from 'ink';
+import { memo } from 'react';
 import { useColor } from './color.ts';
 
 /** Props of StatusLine. */
@@ -9,11 +10,11 @@ export interface StatusLineProps {
 }
 
 /** The last thing worth saying (saved, undone, an error); one line, blank when there is nothing. */
-export function StatusLine({ message }: StatusLineProps) {
+export const StatusLine = memo(function StatusLine({ message }: StatusLineProps) {
   const color = useColor();
   return (
     <Text {...color('cyan')} wrap="truncate-end">
       {message ?? ' '}
     </Text>
   );
-}
+});

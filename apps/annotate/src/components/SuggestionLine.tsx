@@ -2,6 +2,7 @@
 /** @jsxImportSource react */
 import type { Label } from '@stance/schema';
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { Suggested } from '../model/suggester.ts';
 import type { Reveal } from '../state/actions.ts';
 import { useColor } from './color.ts';
@@ -19,7 +20,7 @@ export interface SuggestionLineProps {
 }
 
 /** The suggestion, its confidence and model (or, when blind, what it was for the sentence just labelled). */
-export function SuggestionLine({ suggestion, blind, label, reveal }: SuggestionLineProps) {
+export const SuggestionLine = memo(function SuggestionLine({ suggestion, blind, label, reveal }: SuggestionLineProps) {
   const color = useColor();
   return (
     <Box flexDirection="row" gap={2}>
@@ -57,7 +58,7 @@ export function SuggestionLine({ suggestion, blind, label, reveal }: SuggestionL
       )}
     </Box>
   );
-}
+});
 
 function percent(value: number): string {
   return `${Math.round(value * 100)}%`;

@@ -2,6 +2,7 @@
 /** @jsxImportSource react */
 import type { Cue } from '@stance/schema';
 import { Text } from 'ink';
+import { memo } from 'react';
 import { oneLine } from '../model/fit-text.ts';
 import { whyText } from '../model/why-text.ts';
 
@@ -18,7 +19,7 @@ export interface WhyLineProps {
 }
 
 /** Why the machine suggests what it does: the rules' cues in words, on one line. */
-export function WhyLine({ text, cues, hidden, trained, width }: WhyLineProps) {
+export const WhyLine = memo(function WhyLine({ text, cues, hidden, trained, width }: WhyLineProps) {
   const why = hidden
     ? 'hidden until you label (--blind)'
     : cues.length === 0
@@ -33,4 +34,4 @@ export function WhyLine({ text, cues, hidden, trained, width }: WhyLineProps) {
       {oneLine(why, Math.max(4, width - prefix.length))}
     </Text>
   );
-}
+});
