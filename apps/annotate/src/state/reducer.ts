@@ -23,8 +23,7 @@ export function reducer(state: AnnotateState, action: Action): AnnotateState {
         };
       }
       const last = state.pos >= state.order.length - 1;
-      const counted = new Map(state.session.counted);
-      counted.set(action.event, action.ms);
+      const counted = state.session.counted.set(action.event, action.ms);
       return {
         ...changed,
         pos: last ? state.pos : state.pos + 1,
@@ -47,8 +46,7 @@ export function reducer(state: AnnotateState, action: Action): AnnotateState {
       const undoneMs = state.session.counted.get(action.target);
       let session = state.session;
       if (undoneMs !== undefined) {
-        const counted = new Map(session.counted);
-        counted.delete(action.target);
+        const counted = session.counted.delete(action.target);
         session = { ...session, labels: session.labels - 1, ms: session.ms - undoneMs, counted };
       }
       return {
@@ -128,8 +126,7 @@ export function reducer(state: AnnotateState, action: Action): AnnotateState {
 function withLabel(state: AnnotateState, sentence: string, label: Label | null): AnnotateState {
   const before = labelOf(state, sentence) !== undefined;
   const after = label !== null;
-  const overlay = new Map(state.overlay);
-  overlay.set(sentence, label);
+  const overlay = state.overlay.set(sentence, label);
   const s = state.index.positionOf.get(sentence);
   const change = s === undefined ? 0 : Number(after) - Number(before);
   const mine = s !== undefined && state.assigned?.[state.index.docOf[s]!] === 1;

@@ -3,6 +3,7 @@ import type { CorpusIndex } from '../model/corpus-index.ts';
 import type { Reveal } from './actions.ts';
 import type { SentenceClock } from './clock.ts';
 import { startClock } from './clock.ts';
+import { LayeredMap } from './layered-map.ts';
 
 /** Which screen or prompt has the keyboard. */
 export type Mode = 'label' | 'help' | 'note' | 'jump' | 'search';
@@ -19,7 +20,7 @@ export interface SessionStats {
   readonly relabels: number;
   readonly ms: number;
   /** Active ms of each counted label event of this session, by event id (an undo of one takes it back out). */
-  readonly counted: ReadonlyMap<string, number>;
+  readonly counted: LayeredMap<string, number>;
 }
 
 /** The suggestion model as the status line tells it: which, how good, since when, and whether one is in training. */
@@ -55,7 +56,7 @@ export interface AnnotateState {
   /** Labels (by sentence id) the log held at start, for sentences whose text has not changed since. */
   readonly base: ReadonlyMap<string, Label>;
   /** Changes this session on top of `base`; `null` = no label any more (undone). */
-  readonly overlay: ReadonlyMap<string, Label | null>;
+  readonly overlay: LayeredMap<string, Label | null>;
   /** Labelled sentences in the corpus, kept up to date incrementally. */
   readonly done: number;
   /** 1 for each document (by position) assigned to this annotator; null without an assignment. */
@@ -146,11 +147,11 @@ export function initialState({
     orderPos,
     pos,
     base,
-    overlay: new Map(),
+    overlay: LayeredMap.empty(),
     done,
     assigned: assigned ?? null,
     assignedDone,
-    session: { labels: 0, relabels: 0, ms: 0, counted: new Map() },
+    session: { labels: 0, relabels: 0, ms: 0, counted: LayeredMap.empty() },
     clock: startClock(at),
     mode: 'label',
     view: 'context',
