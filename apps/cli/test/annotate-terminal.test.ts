@@ -73,8 +73,11 @@ describe.skipIf(!hasTmux)('stance annotate in a real terminal (tmux 80x24; skipp
     expect(refused).toMatch(/stance: .*t\.jsonl\.lock: annotator t is already open in process \d+/);
     tmux('kill-window', '-t', 'A:1');
 
+    // The session started by segmenting the corpus (no cache yet) and cached its sentences when it ended.
+    expect(existsSync(join(corpus, '.cache', 'sentences.json'))).toBe(false);
     await press('A', 'Escape', 'EXIT=0');
     expect(screen('A')).toContain(`stance: 6 events saved to ${logPath}`);
+    expect(existsSync(join(corpus, '.cache', 'sentences.json'))).toBe(true);
     expect(events().map((e) => [e.type, e.label])).toEqual([
       ['label', 'fact'],
       ['label', 'quote'],

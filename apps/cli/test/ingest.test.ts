@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingestPaths } from '@stance/corpus';
+import { ingestPaths, loadCorpus } from '@stance/corpus';
 import { describe, expect, it } from 'vitest';
 import { runStance } from './helpers/run-stance.ts';
 
@@ -63,6 +63,9 @@ describe('stance ingest', () => {
       'row-1.json',
       'row-2.json',
     ]);
+    // The new documents' sentences are cached for the next load, out of git's sight.
+    expect(readdirSync(join(dir, 'corpus', '.cache')).sort()).toEqual(['.gitignore', 'sentences.json']);
+    expect(loadCorpus(join(dir, 'corpus')).segmentation).toEqual({ cached: 4, segmented: 0, cacheCurrent: true });
     const hash = folderHash(join(dir, 'corpus'));
     const again = stance(dir, ['ingest', 'pieces', 'rows.csv', '--corpus', 'corpus']);
     expect(again.status).toBe(0);

@@ -22,7 +22,7 @@ export {
   type IngestReport,
   ingestPaths,
 } from './ingest.ts';
-export { type Corpus, loadCorpus } from './load-corpus.ts';
+export { type Corpus, loadCorpus, saveSegmentationCache } from './load-corpus.ts';
 export { type CorpusModel, corpusModels, MODELS_DIR, modelFileName, writeCorpusModel } from './models.ts';
 export { normalizeDocumentText } from './normalize-document-text.ts';
 export { isSupportedSource, parseSource, SUPPORTED_EXTENSIONS } from './parse-source.ts';
@@ -36,5 +36,6 @@ export { type JsonlValidator, parseJsonl, readJsonl } from './read-jsonl.ts';
 export { type JsonlFile, readJsonlFile } from './read-jsonl-stream.ts';
 export { decodeUtf8, hasUtf8Bom, readFileBytes, readTextFile } from './read-text-file.ts';
 export type { RetiredSentence } from './retired.ts';
+export { SEGMENTATION_CACHE_FILE, segmenterFingerprint } from './segmentation-cache.ts';
 export type { ParseOptions, SourceDocument } from './source-document.ts';
 export { readStoredDocument, storedDocumentIds } from './stored-documents.ts';

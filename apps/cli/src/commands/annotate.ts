@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
 import type { AnnotateSession, StartModel, VisitOrder } from '@stance/annotate';
 import { labelDocument } from '@stance/classify';
-import { loadCorpus } from '@stance/corpus';
+import { loadCorpus, saveSegmentationCache } from '@stance/corpus';
 import { isValidAnnotatorName, StanceError } from '@stance/schema';
 import { openAnnotatorLog, readAllLogs } from '@stance/store';
 import { stripControl } from '@stance/text';
@@ -186,6 +186,8 @@ export const annotateCommand: Command = {
         `stance: warning: ${session.stale} of your ${adjudicate ? 'decisions' : 'labels'} are for sentences whose text has changed; they count as ${adjudicate ? 'undecided' : 'unlabelled'}\n`,
       );
     const { appended, signal } = await runAnnotate(session, io);
+    // Once the screen is gone, so no key waits on it: the next start reads the sentences instead of segmenting.
+    saveSegmentationCache(corpus);
     try {
       const ended = signal ? ` (ended by ${signal})` : '';
       io.stderr.write(
