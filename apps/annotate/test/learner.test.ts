@@ -70,7 +70,7 @@ function setup(learning: LearningOptions, spawn = spawnLearnWorker, start: Start
   let changes = 0;
   const learner = createLearner(
     session,
-    { status: (s) => statuses.push(s), ranked: (r) => (ranked = r), changed: () => changes++ },
+    { status: (s) => statuses.push(s), ranked: (r) => (ranked = Array.from(r)), changed: () => changes++ },
     spawn,
   );
   learners.push(learner);

@@ -16,7 +16,7 @@ export interface LearnerEvents {
   /** The status line's learning part changed. */
   status(status: Partial<LearningStatus>): void;
   /** A pool of unlabelled sentences was ranked (least confident first): re-rank the queue with it. */
-  ranked(ranked: readonly number[]): void;
+  ranked(ranked: ArrayLike<number>): void;
   /** The live model (or its predictions) changed: suggestions may read differently now. */
   changed(): void;
 }
@@ -143,13 +143,13 @@ export function createLearner(
         }
         setLive(message.name, message.generation);
         events.status({ source: message.name, updatedAt: Date.now(), score, training: false, note: null });
-        if (message.ranked.length > 0) events.ranked(Array.from(message.ranked));
+        if (message.ranked.length > 0) events.ranked(message.ranked);
         return;
       }
       case 'ranked':
         ranking = 0;
         events.status({ ranking: false, note: null });
-        events.ranked(Array.from(message.ranked));
+        events.ranked(message.ranked);
         return;
       case 'loaded':
         setLive(message.name, message.generation);

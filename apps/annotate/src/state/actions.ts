@@ -51,6 +51,6 @@ export type Action =
    * The background model ranked a pool of unlabelled sentences (positions, least confident first): they follow the
    * current sentence, the sentences already walked stay where they are, the rest keep their order after the pool.
    */
-  | { type: 'reranked'; ranked: readonly number[] }
+  | { type: 'reranked'; ranked: ArrayLike<number> }
   | { type: 'failed'; message: string }
   | { type: 'say'; message: string };

@@ -2,7 +2,7 @@ import type { Label } from '@stance/schema';
 import { foldForSearch } from '../model/search-text.ts';
 import type { Action, SeekTarget } from './actions.ts';
 import { startClock, tickClock } from './clock.ts';
-import { labelOf } from './selectors.ts';
+import { labelledMask, labelOf } from './selectors.ts';
 import type { AnnotateState } from './state.ts';
 
 /** The UI's state transition: pure, no I/O, no clock; writes happened before the action that reports them. */
@@ -203,24 +203,24 @@ function search(state: AnnotateState, query: string, at: number): AnnotateState 
  * New order after a ranking: walked places stay, then the ranked pool (its sentences of assigned documents first,
  * as the queue had them), then the rest in their old order.
  */
-function rerank(state: AnnotateState, ranked: readonly number[]): AnnotateState {
-  const { order, orderPos, pos, assigned } = state;
-  const inPool = new Uint8Array(state.index.sentences.length);
+function rerank(state: AnnotateState, ranked: ArrayLike<number>): AnnotateState {
+  const { order, orderPos, pos, assigned, index } = state;
+  const labelled = labelledMask(state);
+  const inPool = new Uint8Array(index.sentences.length);
   const next: number[] = order.slice(0, pos + 1);
   const others: number[] = [];
-  for (const s of ranked) {
+  for (let i = 0; i < ranked.length; i++) {
+    const s = ranked[i]!;
     const k = orderPos[s] ?? -1;
-    if (k <= pos || inPool[s] === 1 || labelOf(state, state.index.sentences[s]!.id) !== undefined) continue;
+    if (k <= pos || inPool[s] === 1 || labelled[s] === 1) continue;
     inPool[s] = 1;
-    if (assigned !== null && assigned[state.index.docOf[s]!] !== 1) others.push(s);
+    if (assigned !== null && assigned[index.docOf[s]!] !== 1) others.push(s);
     else next.push(s);
   }
   for (const s of others) next.push(s);
   for (let k = pos + 1; k < order.length; k++) if (inPool[order[k]!] !== 1) next.push(order[k]!);
-  const newPos = new Int32Array(state.index.sentences.length).fill(-1);
-  next.forEach((s, k) => {
-    newPos[s] = k;
-  });
+  const newPos = new Int32Array(index.sentences.length).fill(-1);
+  for (let k = 0; k < next.length; k++) newPos[next[k]!] = k;
   return { ...state, order: next, orderPos: newPos };
 }
 

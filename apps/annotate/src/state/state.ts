@@ -4,6 +4,7 @@ import type { Reveal } from './actions.ts';
 import type { SentenceClock } from './clock.ts';
 import { startClock } from './clock.ts';
 import { LayeredMap } from './layered-map.ts';
+import { baseMask } from './selectors.ts';
 
 /** Which screen or prompt has the keyboard. */
 export type Mode = 'label' | 'help' | 'note' | 'jump' | 'search';
@@ -123,9 +124,9 @@ export function initialState({
   });
   let done = 0;
   let assignedDone = 0;
-  for (const id of base.keys()) {
-    const s = index.positionOf.get(id);
-    if (s === undefined) continue;
+  const mask = baseMask(base, index);
+  for (let s = 0; s < mask.length; s++) {
+    if (mask[s] === 0) continue;
     done++;
     if (assigned?.[index.docOf[s]!] === 1) assignedDone++;
   }
