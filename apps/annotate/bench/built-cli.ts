@@ -138,7 +138,7 @@ export async function measureBuilt(
     let unanswered = 0;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
-      // Past Ink's 60 fps throttle, as in the in-process runs.
+      // A key every ~20 ms at most, as in the in-process runs (a fast typist's pace; the UI draws without a frame cap).
       await sleep(18);
       const next = nextFrame();
       const c = threadCpuMs(pid);

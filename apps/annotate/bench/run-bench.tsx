@@ -17,6 +17,7 @@ import { openAnnotatorLog } from '@stance/store';
 import { render } from 'ink';
 import { App } from '../src/components/App.tsx';
 import { spawnLearnWorkerEarly } from '../src/learn/spawn-worker.ts';
+import { INK_OPTIONS } from '../src/run-annotate.tsx';
 import { limitHeapGrowth } from '../src/session/heap-growth.ts';
 import type { VisitOrder } from '../src/session/session.ts';
 import { createSession } from '../src/session/session.ts';
@@ -143,9 +144,7 @@ async function measure(dir: string, order: VisitOrder, retrain: number): Promise
         stdout: stdout as unknown as NodeJS.WriteStream,
         stdin: stdin as unknown as NodeJS.ReadStream,
         stderr: new FrameSink('\u0000') as unknown as NodeJS.WriteStream,
-        exitOnCtrlC: false,
-        patchConsole: false,
-        maxFps: 60,
+        ...INK_OPTIONS,
       },
     );
     await first;
@@ -168,7 +167,7 @@ async function measure(dir: string, order: VisitOrder, retrain: number): Promise
       // A step back (k) is followed by `]`, the next unlabelled sentence: a label given after stepping back would be a
       // relabel, which stays put, and the walk would drift back into what is labelled.
       const key = PATTERN[i % PATTERN.length]!;
-      // Wait out Ink's frame throttle (60 fps) so each key is drawn on the leading edge, as a typist's would be.
+      // A key every ~20 ms at most: a fast typist's pace (the UI draws without a frame cap, see INK_OPTIONS).
       await sleep(18);
       const next = stdout.nextFrame();
       const t = performance.now();

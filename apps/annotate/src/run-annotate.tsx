@@ -28,6 +28,19 @@ const ENDING_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'
 const PASTE_ON = '\u001b[?2004h';
 const RESTORE_TERMINAL = '\u001b[?2004l\u001b[?25h';
 
+/** How the UI asks Ink to draw (the bench renders with the same). */
+export const INK_OPTIONS = {
+  // Ctrl-C is a key like Esc: the App quits cleanly so the log is closed and the lock released.
+  exitOnCtrlC: false,
+  patchConsole: false,
+  // No frame-rate cap: a frame is drawn when React commits (its updates in one tick come as one commit). At 60 fps a
+  // key that came within 16.7 ms of a frame the learning worker caused (a prediction, a retrained model) waited out
+  // the throttle's window: in the 100k bench while retraining, one key in twenty took 17 ms more than it needed.
+  maxFps: 0,
+  // Not Ink's incrementalRendering (rewrite only the rows that changed): in the real-terminal test at 120x40 it left
+  // rows of the frame before on screen (duplicated header and pane rows); every frame is written whole.
+} as const;
+
 /**
  * Run the annotation UI until the user quits or a signal ends it. The log stays open (and locked) while it runs and
  * is closed after, also when rendering fails or on SIGTERM/SIGHUP/SIGINT; the terminal's cursor and paste mode are
@@ -49,13 +62,7 @@ export async function runAnnotate(session: AnnotateSession, streams: AnnotateStr
     stdin: streams.stdin as NodeJS.ReadStream,
     stdout: stdout as NodeJS.WriteStream,
     stderr: streams.stderr as NodeJS.WriteStream,
-    // Ctrl-C is a key like Esc: the App quits cleanly so the log is closed and the lock released.
-    exitOnCtrlC: false,
-    patchConsole: false,
-    // Ink draws at most maxFps frames a second (leading edge first); 60 keeps a held-down key smooth.
-    maxFps: 60,
-    // Not Ink's incrementalRendering (rewrite only the rows that changed): in the real-terminal test at 120x40 it left
-    // rows of the frame before on screen (duplicated header and pane rows); every frame is written whole.
+    ...INK_OPTIONS,
   });
   let signal: NodeJS.Signals | undefined;
   const onSignal = (name: NodeJS.Signals) => {
