@@ -13,10 +13,21 @@ import { firstLineTitle } from './title.ts';
  */
 const FIELDS = new Set(['id', 'text', 'title', 'source', 'url', 'published', 'meta']);
 
-/** A `.jsonl` file as one document per line: `{id?, text, title?, source?, url?, published?, meta?}`. */
+/** A parsed JSON value with every string in it (keys too) in Unicode NFC, as the rest of the corpus stores text. */
+function nfcValues(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (Array.isArray(value)) return value.map(nfcValues);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize('NFC'), nfcValues(v)]));
+}
+
+/**
+ * A `.jsonl` file as one document per line: `{id?, text, title?, source?, url?, published?, meta?}`. `text` comes with
+ * line ends normalised and the BOM dropped but not in NFC: each value is composed after its line is parsed.
+ */
 export function parseJsonlSource(name: string, text: string): SourceDocument[] {
   const docs = parseJsonl(text, name, (value, where): SourceDocument => {
-    const object = plainObject(value, where, 'a document');
+    const object = plainObject(nfcValues(value), where, 'a document');
     for (const key of Object.keys(object))
       if (!FIELDS.has(key))
         throw new StanceError(

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { StanceError } from '@stance/schema';
-import { normalizeDocumentText } from './normalize-document-text.ts';
+import { normalizeDocumentText, normalizeLineEnds } from './normalize-document-text.ts';
 import { parseCsvSource } from './parse-csv-source.ts';
 import { parseJsonlSource } from './parse-jsonl-source.ts';
 import { parseTextSource } from './parse-text-source.ts';
@@ -16,7 +16,8 @@ export function isSupportedSource(name: string): boolean {
 
 /**
  * The documents in one input file's text, chosen by the extension of `name` (`.txt`, `.md`, `.csv`, `.jsonl`).
- * Pure: the text is normalised (BOM, CRLF, NFC) first; every error is a StanceError at `name:line`.
+ * Pure: the text is normalised (BOM, CRLF, NFC) first (a `.jsonl` file's values after parsing); every error is a
+ * StanceError at `name:line`.
  */
 export function parseSource(name: string, text: string, options: ParseOptions = {}): SourceDocument[] {
   const ext = extname(name).toLowerCase();
@@ -28,7 +29,9 @@ export function parseSource(name: string, text: string, options: ParseOptions = 
     case '.csv':
       return parseCsvSource(name, normal, options);
     case '.jsonl':
-      return parseJsonlSource(name, normal);
+      // NFC after parsing, value by value: composed over the JSON text, an escape followed by a combining mark
+      // (`\n` + U+0301 → `\ń`) stopped being one, and a valid file was refused.
+      return parseJsonlSource(name, normalizeLineEnds(text));
     default:
       throw new StanceError(
         `unsupported file type ${JSON.stringify(ext || '(none)')} (expected ${SUPPORTED_EXTENSIONS.join(', ')})`,

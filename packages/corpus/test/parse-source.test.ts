@@ -117,6 +117,17 @@ describe('.jsonl', () => {
       },
     ]);
   });
+  test('regression: an escape followed by a combining mark is still an escape (NFC is applied after parsing)', () => {
+    // Composed over the JSON text, `\n` + U+0301 became `\ń`, not an escape: the valid line was refused. Each value
+    // is composed on its own now, the decomposed é of the title and the meta value included.
+    const line = `{"id":"c1","text":"First line.\\n\u0301 Second line.","title":"Cafe\u0301","meta":{"ne\u0301":"e\u0301"}}`;
+    expect(parseSource('c.jsonl', line)).toEqual([
+      {
+        where: 'c.jsonl:1',
+        document: { id: 'c1', title: 'Café', text: 'First line.\n\u0301 Second line.', meta: { né: 'é' } },
+      },
+    ]);
+  });
   test('bad lines are one-line errors naming the line', () => {
     expect(errorLine(() => parseSource('b.jsonl', '{"text":"ok"}\n{"text": oops}\n'))).toMatch(
       /^b\.jsonl:2: not a JSON line \(/,

@@ -156,6 +156,7 @@ describe('segmentation cache', () => {
       ' ',
       'é',
       'e\u0301',
+      '\u0301',
       '😀',
       'x',
     );
