@@ -25,6 +25,18 @@ class GatedWorker extends EventEmitter {
     this.held = null;
     for (const message of held) this.emit('message', message);
   }
+  /** The replies held so far. */
+  get heldMessages(): readonly { type: string; doc?: number }[] {
+    return (this.held ?? []) as { type: string; doc?: number }[];
+  }
+  /** Let through the held replies `pick` chooses, in order (the rest stay held); how many went. */
+  release(pick: (message: { type: string; doc?: number }) => boolean): number {
+    const held = this.heldMessages;
+    const out = held.filter(pick);
+    this.held = held.filter((m) => !pick(m));
+    for (const message of out) this.emit('message', message);
+    return out.length;
+  }
   postMessage(message: unknown, transfer?: readonly ArrayBuffer[]): void {
     this.real.postMessage(message, transfer as ArrayBuffer[]);
   }
@@ -93,6 +105,35 @@ describe('suggestions from the learning worker', () => {
       label: here.label,
       suggestion: { label: here.label, model: 'default', shown: true },
     });
+    app.close();
+  });
+
+  it('predictions of a document not on screen draw no frame; going there shows them at once', {
+    timeout: 120_000,
+  }, async () => {
+    const app = await renderApp({
+      start: { kind: 'default' },
+      learning: { every: 0, newestModel: null },
+      spawnWorker: gated,
+    });
+    const gate = gates[0]!;
+    // The first document (council) has three sentences: on its last, the sentence one key away is in the next one.
+    await app.press(KEYS.right);
+    await app.press(KEYS.right);
+    expect(app.frame()).toContain('doc 1/3 · sentence 3/3');
+    const predicted = (doc: number) => gate.heldMessages.some((m) => m.type === 'predicted' && m.doc === doc);
+    await until(() => predicted(0) && predicted(1), 'predictions of both documents');
+    gate.release((m) => m.doc === 0);
+    await until(() => /suggestion (fact|quote|opinion|skip) \d+% \(default\)/.test(app.frame()), 'the suggestion');
+    const frames = app.frames.length;
+    // The next document's predictions come: nothing on screen changes, so nothing is drawn.
+    expect(gate.release((m) => m.doc === 1)).toBe(1);
+    for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(app.frames.length).toBe(frames);
+    // The key that goes there shows them with its own frame, not a pending suggestion.
+    await app.press(KEYS.right);
+    expect(app.frame()).toContain('doc 2/3 · sentence 1/');
+    expect(app.frame()).toMatch(/suggestion (fact|quote|opinion|skip) \d+% \(default\)/);
     app.close();
   });
 

@@ -44,8 +44,10 @@ const MODEL_POLL_MS = 5000;
 export function App({ session, onQuit, spawnWorker, onLearning }: AppProps) {
   const { exit } = useApp();
   const learner = useRef<Learner | null>(null);
-  // Bumped when the background model or its predictions change, so the suggester is made again.
-  const [liveVersion, setLiveVersion] = useState(0);
+  // Bumped to draw again when the background model changes or predicts the document on screen.
+  const [, setLiveVersion] = useState(0);
+  // The document on screen (its position in the index), for the learner's replies to tell whether they show.
+  const shownDoc = useRef(-1);
   // The learner's replies are dispatched; dispatch comes from useAnnotation, which needs the suggester made below.
   const dispatchRef = useRef<((action: Action) => void) | null>(null);
   // Background learning: a worker started on first need (at once when it holds the session's model); its replies are
@@ -59,14 +61,20 @@ export function App({ session, onQuit, spawnWorker, onLearning }: AppProps) {
           onLearning?.(status);
         },
         ranked: (ranked) => dispatchRef.current?.({ type: 'reranked', ranked }),
-        changed: () => setLiveVersion((v) => v + 1),
+        // Predictions of a document not on screen (the neighbours asked for in idle time) draw nothing: a render
+        // for them cost the UI thread a few ms per key in --order uncertain, where each key opens another document.
+        // The next render (the key that goes there) reads them, since the suggester is made from the live model.
+        changed: (doc) => {
+          if (doc === undefined || doc === shownDoc.current) setLiveVersion((v) => v + 1);
+        },
       },
       spawnWorker ?? spawnLearnWorker,
     );
+  // The learner replaces its live model object on every change, so its identity says when to make the suggester again.
+  const live = learner.current?.live ?? null;
   const suggester = useMemo(
-    () => liveSuggester(session.index, session.suggester, learner.current?.live ?? null, session.modelInWorker),
-    // liveVersion stands for learner.current.live, which changes only with it.
-    [session, liveVersion],
+    () => liveSuggester(session.index, session.suggester, live, session.modelInWorker),
+    [session, live],
   );
   const quit = useCallback(() => {
     learner.current?.close();
@@ -135,6 +143,8 @@ export function App({ session, onQuit, spawnWorker, onLearning }: AppProps) {
   );
   const helpHeight = rows - 2;
   const p = currentPosition(state);
+  // Set while rendering (not in an effect): a reply that comes before this frame's effects ran must see it already.
+  shownDoc.current = p < 0 ? -1 : (session.index.docOf[p] ?? -1);
   const suggestion = adjudicating || p < 0 ? null : suggester.at(p);
   const plan = planScreen(session, state, suggestion, columns, rows);
   const metrics: ScreenMetrics = {

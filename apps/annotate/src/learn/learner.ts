@@ -17,8 +17,11 @@ export interface LearnerEvents {
   status(status: Partial<LearningStatus>): void;
   /** A pool of unlabelled sentences was ranked (least confident first): re-rank the queue with it. */
   ranked(ranked: ArrayLike<number>): void;
-  /** The live model (or its predictions) changed: suggestions may read differently now. */
-  changed(): void;
+  /**
+   * The live model changed (no `doc`), or it predicted the document at `doc` (position in the index): suggestions may
+   * read differently now.
+   */
+  changed(doc?: number): void;
 }
 
 /** The UI's side of background learning. Nothing here waits on the worker; replies arrive as events. */
@@ -167,7 +170,7 @@ export function createLearner(
         }
         docs.set(message.doc, { labels: message.labels, confidence: message.confidence } satisfies DocumentPredictions);
         live = { ...live, docs };
-        events.changed();
+        events.changed(message.doc);
         return;
       }
       case 'failed':
