@@ -1,15 +1,25 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { labelDocument } from '@stance/classify';
 import { openAnnotatorLog } from '@stance/store';
-import { render } from 'ink';
 import { afterEach, expect, it } from 'vitest';
 import { FrameSink, KeySource } from '../bench/terminal-streams.ts';
-import { App } from '../src/components/App.tsx';
-import { INK_OPTIONS } from '../src/run-annotate.tsx';
 import { createSession } from '../src/session/session.ts';
 import { smallCorpus } from './fixtures.ts';
-import { tempCorpusDir } from './render.tsx';
+
+// Ink draws only the last frame when CI is set (it reads CI once, when first imported), and CI runs this suite with
+// CI=true: Ink and what imports it are imported with CI cleared, as `pnpm bench:annotate` does. (A test file has
+// a module registry of its own, so no other file's Ink is reused here.)
+const ci = process.env['CI'];
+delete process.env['CI'];
+const { render } = await import('ink');
+const { App } = await import('../src/components/App.tsx');
+const { INK_OPTIONS } = await import('../src/run-annotate.tsx');
+// Put back for the test files that run in this process after this one.
+if (ci !== undefined) process.env['CI'] = ci;
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -23,7 +33,7 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 // (one the learning worker caused, say) was drawn only when the throttle's timer fired. Two keys in a row stand for
 // it here: each must be drawn in the turn of the event loop that handled it, whatever came just before.
 it('draws each key at once, also a key that comes right after another frame (no frame-rate window)', async () => {
-  const dir = tempCorpusDir();
+  const dir = mkdtempSync(join(tmpdir(), 'stance-frame-rate-'));
   const log = openAnnotatorLog(dir, 'tester');
   const session = createSession({ corpus: { ...smallCorpus(), guideline: null }, log, labeler: labelDocument });
   const stdout = new FrameSink('sentence ');
@@ -38,6 +48,7 @@ it('draws each key at once, also a key that comes right after another frame (no 
   cleanups.push(() => {
     instance.unmount();
     log.close();
+    rmSync(dir, { recursive: true, force: true });
   });
   await first;
   for (const key of ['j', 'j', 'k', 'j']) {
