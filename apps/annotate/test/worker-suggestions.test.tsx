@@ -58,6 +58,10 @@ const gated = (data: LearnWorkerData) => {
   return gate as unknown as Worker;
 };
 
+/** The App with the default labeller in a gated worker (no retraining, no model files). */
+const renderGated = () =>
+  renderApp({ start: { kind: 'default' }, learning: { every: 0, newestModel: null }, spawnWorker: gated });
+
 async function until(check: () => boolean, what: string, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check()) {
@@ -74,11 +78,7 @@ describe('suggestions from the learning worker', () => {
   it('pending until the worker answers; a label given meanwhile is on disk (with no suggestion), then the suggestion shows and is logged', {
     timeout: 120_000,
   }, async () => {
-    const app = await renderApp({
-      start: { kind: 'default' },
-      learning: { every: 0, newestModel: null },
-      spawnWorker: gated,
-    });
+    const app = await renderGated();
     // This thread loaded no model: its suggester has the rules' cues, and the header names the worker's model.
     expect(app.session.modelInWorker).toBe(true);
     expect(app.session.suggester.trained).toBe(false);
@@ -111,12 +111,8 @@ describe('suggestions from the learning worker', () => {
   it('predictions of a document not on screen draw no frame; going there shows them at once', {
     timeout: 120_000,
   }, async () => {
-    const app = await renderApp({
-      start: { kind: 'default' },
-      learning: { every: 0, newestModel: null },
-      spawnWorker: gated,
-    });
-    const gate = gates[0]!;
+    const app = await renderGated();
+    const gate = gates.at(-1)!;
     // The first document (council) has three sentences: on its last, the sentence one key away is in the next one.
     await app.press(KEYS.right);
     await app.press(KEYS.right);
