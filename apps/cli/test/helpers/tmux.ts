@@ -84,13 +84,25 @@ export class Terminal {
     return this.tmux('display-message', '-p', '-t', target, '#{cursor_flag}').trim() === '1';
   }
 
-  /** Poll the pane until `expected` shows (or fail with the screen as it was). */
+  /**
+   * Poll the pane until `expected` shows in a frame drawn whole (or fail with the screen as it was). A look can catch
+   * a frame that tmux has only partly drawn (the header new, the rows below not yet), so a look that shows `expected`
+   * counts once the next look, 50 ms on, is the same. A screen that keeps changing with `expected` on it is taken
+   * after 2 s; one where `expected` showed and went again (a passing state) is taken as it was when it showed.
+   */
   async waitFor(target: string, expected: string | RegExp, timeoutMs = 120_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
+    const shows = (screen: string) =>
+      typeof expected === 'string' ? screen.includes(expected) : expected.test(screen);
     let last = '';
+    let shownSince = 0;
     while (Date.now() < deadline) {
-      last = this.screen(target);
-      if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) return last;
+      const now = this.screen(target);
+      if (shows(now)) {
+        if (shownSince > 0 && (now === last || Date.now() - shownSince > 2000)) return now;
+        if (shownSince === 0) shownSince = Date.now();
+      } else if (shownSince > 0) return last;
+      last = now;
       await sleep(50);
     }
     throw new Error(`timed out waiting for ${String(expected)}; screen was:\n${last}`);
