@@ -167,7 +167,26 @@ describe('Ink’s output, as patched for the annotation UI', () => {
     const { default: Output } = (await import(new URL('output.js', import.meta.resolve('ink')).href)) as {
       default: new (options: { width: number; height: number }) => Row;
     };
-    const codes = ['1', '22', '2', '3', '23', '4', '24', '7', '27', '31', '39', '42', '49', '0', '1;31', '38;5;12', '38;2;1;2;3', ''];
+    const codes = [
+      '1',
+      '22',
+      '2',
+      '3',
+      '23',
+      '4',
+      '24',
+      '7',
+      '27',
+      '31',
+      '39',
+      '42',
+      '49',
+      '0',
+      '1;31',
+      '38;5;12',
+      '38;2;1;2;3',
+      '',
+    ];
     const piece = fc.oneof(
       { weight: 3, arbitrary: fc.constantFrom('a', 'B', ' ', '.', '·', 'é', '—', '“', '…', '→', '█', '░', '⏎', '▶') },
       { weight: 2, arbitrary: fc.constantFrom(...codes).map((code) => `\u001b[${code}m`) },
@@ -178,8 +197,8 @@ describe('Ink’s output, as patched for the annotation UI', () => {
     let byRuns = 0;
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), writes, (width, list) => {
-        // Half the time the writes are laid side by side, as Ink lays texts out in a row.
-        const flat: unknown[] = list.flatMap(([x, text]) => [x, text]);
+        // Texts anywhere: over one another, past the width, out of order.
+        const flat: unknown[] = list.flat();
         const output = new Output({ width, height: 1 });
         const runs = output.drawRowByRuns(flat);
         if (runs !== null) {
@@ -190,26 +209,34 @@ describe('Ink’s output, as patched for the annotation UI', () => {
       { numRuns: 400 },
     );
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }), fc.array(fc.tuple(fc.nat({ max: 3 }), line), { maxLength: 4 }), (width, list) => {
-        let x = 0;
-        const flat: unknown[] = [];
-        for (const [gap, text] of list) {
-          flat.push(x + gap, text);
-          x += gap + text.replace(/\u001b\[[0-9;]*m/g, '').length;
-        }
-        const output = new Output({ width, height: 1 });
-        const runs = output.drawRowByRuns(flat);
-        if (runs !== null) {
-          byRuns++;
-          expect(runs).toBe(output.drawRowByCells(flat));
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.array(fc.tuple(fc.nat({ max: 3 }), line), { maxLength: 4 }),
+        (width, list) => {
+          // Texts side by side, left to right, as Ink lays out the texts of a row.
+          let x = 0;
+          const flat: unknown[] = [];
+          for (const [gap, text] of list) {
+            flat.push(x + gap, text);
+            x += gap + text.replace(/\u001b\[[0-9;]*m/g, '').length;
+          }
+          const output = new Output({ width, height: 1 });
+          const runs = output.drawRowByRuns(flat);
+          if (runs !== null) {
+            byRuns++;
+            expect(runs).toBe(output.drawRowByCells(flat));
+          }
+        },
+      ),
       { numRuns: 400 },
     );
     // The runs' path is taken often enough for the comparison to mean something, and on a row like the UI's.
     expect(byRuns).toBeGreaterThan(150);
-    const ui = ['\u001b[1m\u001b[36m▶ \u001b[39m\u001b[22m', 'The council “approved” it — at last…', '\u001b[2m[fact]\u001b[22m'];
+    const ui = [
+      '\u001b[1m\u001b[36m▶ \u001b[39m\u001b[22m',
+      'The council “approved” it — at last…',
+      '\u001b[2m[fact]\u001b[22m',
+    ];
     expect(new Output({ width: 80, height: 1 }).drawRowByRuns([0, ui[0], 2, ui[1], 40, ui[2]])).not.toBeNull();
   });
 });
-
