@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StanceDocument } from '@stance/schema';
+import type { Sentence, StanceDocument } from '@stance/schema';
 import { fileError, StanceError, textHash } from '@stance/schema';
 import { removeStaleTemps, syncFolder, writeFileAtomic } from '@stance/store';
 import { collectSources } from './collect-sources.ts';
@@ -11,6 +11,7 @@ import { readRetired } from './load-corpus.ts';
 import { parseSource } from './parse-source.ts';
 import { readTextFile } from './read-text-file.ts';
 import { type RetiredSentence, serializeRetired } from './retired.ts';
+import { updateSegmentationCache } from './segmentation-cache.ts';
 import type { ParseOptions } from './source-document.ts';
 import { storedDocumentIds } from './stored-documents.ts';
 
@@ -63,6 +64,8 @@ export interface IngestReport {
 interface Planned {
   outcome: DocumentOutcome;
   document: StanceDocument;
+  /** Its sentences, segmented once here: for the outcome, the retired ids and the segmentation cache. */
+  sentences: Sentence[];
   bytes: string;
   retired: RetiredSentence[];
 }
@@ -79,9 +82,9 @@ function plan(corpus: string, document: StanceDocument, where: string): Planned 
     sentences: sentences.length,
     retired,
   });
-  if (!existsSync(path)) return { outcome: outcome('added', []), document, bytes, retired: [] };
+  if (!existsSync(path)) return { outcome: outcome('added', []), document, sentences, bytes, retired: [] };
   const stored = readTextFile(path);
-  if (stored === bytes) return { outcome: outcome('unchanged', []), document, bytes, retired: [] };
+  if (stored === bytes) return { outcome: outcome('unchanged', []), document, sentences, bytes, retired: [] };
   const old = parseDocumentFile(stored, path, document.id);
   const live = new Set(sentences.map((s) => s.id));
   const retired = documentSentences(old)
@@ -93,6 +96,7 @@ function plan(corpus: string, document: StanceDocument, where: string): Planned 
       retired.map((r) => r.id),
     ),
     document,
+    sentences,
     bytes,
     retired,
   };
@@ -141,8 +145,7 @@ export function ingestPaths(paths: readonly string[], options: IngestOptions): I
   for (const p of all) for (const r of p.retired) if (!grown.has(r.id)) grown.set(r.id, r);
   // A document changed back to an earlier version revives those ids: they are live again, not retired.
   const final = new Map(grown);
-  for (const p of all)
-    if (p.outcome.status === 'changed') for (const s of documentSentences(p.document)) final.delete(s.id);
+  for (const p of all) if (p.outcome.status === 'changed') for (const s of p.sentences) final.delete(s.id);
 
   let removedTemps: string[] = [];
   if (!options.dryRun) {
@@ -176,6 +179,9 @@ export function ingestPaths(paths: readonly string[], options: IngestOptions): I
     } catch (error) {
       throw fileError(error, undefined, partialIngest(written, writes.length));
     }
+    // The sentences segmented above, cached for the next load (the annotation UI's start-up): best effort, the
+    // documents are written. Only when something was written: re-ingesting the same input writes nothing.
+    if (writes.length) updateSegmentationCache(corpus, all);
   }
 
   const reports: FileReport[] = files.map(({ file, planned }) => {

@@ -78,7 +78,8 @@ export function loadCorpus(dir: string): Corpus {
 
 /**
  * Write the corpus's segmentation cache unless it is current, so the next load skips segmenting (the annotation UI
- * calls this when its session ends, ingest after writing documents); false when it could not be written.
+ * calls this when its session ends; `ingestPaths` caches the documents it writes itself); false when it could not be
+ * written.
  */
 export function saveSegmentationCache(corpus: Corpus): boolean {
   if (corpus.segmentation.cacheCurrent) return true;

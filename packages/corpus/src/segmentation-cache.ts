@@ -124,16 +124,38 @@ export function writeSegmentationCache(
   documents: readonly StanceDocument[],
   sentencesOf: (docId: string) => readonly Sentence[],
 ): boolean {
+  const entries = new Map<string, CachedDocument>();
+  for (const doc of documents) entries.set(doc.id, entryOf(doc, sentencesOf(doc.id)));
+  return writeEntries(dir, entries);
+}
+
+/**
+ * Put these documents' sentences (segmented by the caller, as ingest does to plan its writes) into the cache, keeping
+ * its other entries; a cache that is missing or not this segmenter's is started afresh. Best effort, as above.
+ */
+export function updateSegmentationCache(
+  dir: string,
+  segmented: readonly { document: StanceDocument; sentences: readonly Sentence[] }[],
+): boolean {
+  const entries = readSegmentationCache(dir)?.documents ?? new Map<string, CachedDocument>();
+  for (const { document, sentences } of segmented) entries.set(document.id, entryOf(document, sentences));
+  return writeEntries(dir, entries);
+}
+
+/** Write the cache file from its entries (see writeSegmentationCache). */
+function writeEntries(dir: string, entries: ReadonlyMap<string, CachedDocument>): boolean {
   try {
     const folder = join(dir, '.cache');
     mkdirSync(folder, { recursive: true });
     const ignore = join(folder, '.gitignore');
     if (!existsSync(ignore)) writeFileSync(ignore, '# stance: derived data, rebuilt when missing\n*\n');
-    const entries: Record<string, CachedDocument> = {};
-    for (const doc of documents) entries[doc.id] = entryOf(doc, sentencesOf(doc.id));
     writeFileAtomic(
       join(dir, SEGMENTATION_CACHE_FILE),
-      JSON.stringify({ format: 'stance-segmentation', segmenter: segmenterFingerprint(), documents: entries }),
+      JSON.stringify({
+        format: 'stance-segmentation',
+        segmenter: segmenterFingerprint(),
+        documents: Object.fromEntries(entries),
+      }),
     );
     return true;
   } catch {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -26,6 +26,8 @@ function corpusOf(
     'in.jsonl': texts.map((text, i) => JSON.stringify({ id: `doc-${i}`, text })).join('\n'),
   });
   ingestPaths(['in.jsonl'], { corpus, cwd: root });
+  // As if the documents had been written other than by ingest (which caches what it segments; tested below).
+  rmSync(join(corpus, '.cache'), { recursive: true, force: true });
   return { root, corpus };
 }
 
@@ -50,11 +52,38 @@ describe('segmentation cache', () => {
     expect(readdirSync(join(corpus, '.cache')).sort()).toEqual(['.gitignore', 'sentences.json']);
   });
 
+  test('ingest caches the sentences it segmented: added and changed documents load from the cache, the others keep theirs', () => {
+    const root = tempDir();
+    const corpus = join(root, 'corpus');
+    writeFiles(root, {
+      'a.jsonl': ['One. Two.', 'Three? Four!'].map((text, i) => JSON.stringify({ id: `d${i}`, text })).join('\n'),
+    });
+    ingestPaths(['a.jsonl'], { corpus, cwd: root });
+    expect(loadCorpus(corpus).segmentation).toEqual({ cached: 2, segmented: 0, cacheCurrent: true });
+    // Another file adds one document and changes another: every document still loads from the cache.
+    writeFiles(root, {
+      'b.jsonl': ['Five. Six.', 'Changed. Yes.'].map((text, i) => JSON.stringify({ id: `d${i + 1}`, text })).join('\n'),
+    });
+    ingestPaths(['b.jsonl'], { corpus, cwd: root });
+    const c = loadCorpus(corpus);
+    expect(c.segmentation).toEqual({ cached: 3, segmented: 0, cacheCurrent: true });
+    expect(c.sentencesOf('d1').map((s) => s.text)).toEqual(['Five.', 'Six.']);
+    for (const doc of c.documents) expect(c.sentencesOf(doc.id)).toEqual(documentSentences(doc));
+    // Re-ingesting the same input writes nothing, the cache included; a dry run neither.
+    const cache = join(corpus, SEGMENTATION_CACHE_FILE);
+    rmSync(cache);
+    ingestPaths(['b.jsonl'], { corpus, cwd: root });
+    ingestPaths(['a.jsonl'], { corpus, cwd: root, dryRun: true });
+    expect(existsSync(cache)).toBe(false);
+  });
+
   test('a changed document is segmented again; the others come from the cache', () => {
-    const { root, corpus } = corpusOf();
+    const { corpus } = corpusOf();
     saveSegmentationCache(loadCorpus(corpus));
-    writeFiles(root, { 'in.jsonl': JSON.stringify({ id: 'doc-1', text: 'Changed now. Really.' }) });
-    ingestPaths(['in.jsonl'], { corpus, cwd: root });
+    // Changed by hand, not through ingest.
+    const file = join(corpus, 'documents', 'doc-1.json');
+    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...stored, text: 'Changed now. Really.' }));
     const c = loadCorpus(corpus);
     expect(c.segmentation).toEqual({ cached: 2, segmented: 1, cacheCurrent: false });
     expect(c.sentencesOf('doc-1').map((s) => s.text)).toEqual(['Changed now.', 'Really.']);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { IngestReport } from '@stance/corpus';
-import { ingestPaths, loadCorpus, saveSegmentationCache } from '@stance/corpus';
+import { ingestPaths } from '@stance/corpus';
 import { stripControl } from '@stance/text';
 import { flag, stringOption, userPath } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -64,15 +64,6 @@ export const ingestCommand: Command = {
       titleColumn: stringOption(args, 'title-column'),
       dryRun,
     });
-    // The new documents' sentences, cached for the next load (the annotation UI's start-up, mostly). Best effort: the
-    // ingest itself is done, and a corpus another file of which is malformed is reported by the command that reads it.
-    if (!dryRun && report.added + report.changed > 0) {
-      try {
-        saveSegmentationCache(loadCorpus(report.corpus));
-      } catch {
-        // Left for the next load to segment.
-      }
-    }
     for (const name of report.removedTemps)
       io.stderr.write(
         `stance: ${terminalSafe(join(report.corpus, name))}: removed what an interrupted ingest left behind\n`,
