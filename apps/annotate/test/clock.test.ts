@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { startClock, tickClock } from '../src/state/clock.ts';
+import { pauseClock, startClock, tickClock } from '../src/state/clock.ts';
 
 describe('the sentence clock (issue 13: time that means something)', () => {
   it('counts each gap between keys up to the cap, and the rest as a pause', () => {
@@ -15,6 +15,13 @@ describe('the sentence clock (issue 13: time that means something)', () => {
       pauses: 1,
       paused: false,
     });
+  });
+
+  it('counts time suspended (Ctrl-Z) as a pause, however short, and the next gap from the resume', () => {
+    let clock = tickClock(startClock(0), 2000, 60_000);
+    clock = pauseClock(clock, 7000); // suspended for 5 s, under the cap: still no work
+    clock = tickClock(clock, 8000, 60_000);
+    expect(clock).toMatchObject({ lastAt: 8000, activeMs: 3000, idleMs: 5000, pauses: 1 });
   });
 
   it('counts every gap whole with no cap', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeKeys } from '../src/keys/decode-keys.ts';
 import type { KeyInfo } from '../src/keys/intent-for-key.ts';
 import { intentForKey } from '../src/keys/intent-for-key.ts';
 
@@ -63,6 +64,13 @@ describe('the key map', () => {
   it('quits on Ctrl-C in every mode', () => {
     for (const mode of ['label', 'help', 'note', 'jump', 'search'] as const)
       expect(intentForKey('c', { ctrl: true }, mode)).toEqual({ kind: 'quit' });
+  });
+
+  it('suspends on Ctrl-Z in every mode (raw mode makes it a key; the terminal would have stopped the job)', () => {
+    for (const mode of ['label', 'help', 'note', 'jump', 'search'] as const)
+      expect(intentForKey('z', { ctrl: true }, mode)).toEqual({ kind: 'suspend' });
+    // The byte a terminal sends for it.
+    expect(decodeKeys('\u001a')).toEqual([{ kind: 'key', input: 'z', key: { ctrl: true } }]);
   });
 
   it('types label letters into a prompt instead of labelling', () => {

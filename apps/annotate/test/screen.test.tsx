@@ -155,11 +155,14 @@ describe('the labelling screen', { timeout: 60_000 }, () => {
     });
     await app.press('?');
     expect(app.frame()).toContain('Keys');
-    expect(app.frame()).toContain('lines 1-22 of 64');
+    expect(app.frame()).toContain('lines 1-22 of 65');
     await app.press(KEYS.down, 'j', ' ');
-    expect(app.frame()).toContain('lines 13-34 of 64');
+    expect(app.frame()).toContain('lines 13-34 of 65');
     await app.press(' ', ' ', ' ');
-    expect(app.frame()).toContain('lines 43-64 of 64');
+    expect(app.frame()).toContain('lines 43-64 of 65');
+    // The end: a page past it stops at the last line.
+    await app.press(' ');
+    expect(app.frame()).toContain('lines 44-65 of 65');
     expect(app.frame()).toContain('rule 40');
     await app.press(KEYS.escape);
     expect(app.frame()).toContain('doc 1/3 · sentence 1/3');

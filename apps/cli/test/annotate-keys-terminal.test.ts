@@ -125,3 +125,46 @@ describe.skipIf(!hasTmux)('stance annotate: signals end a session as quitting do
       });
     }
 });
+
+describe.skipIf(!hasTmux)('stance annotate: Ctrl-Z suspends to the shell, fg comes back (tmux)', () => {
+  for (const size of SIZES) {
+    const at = `${size[0]}x${size[1]}`;
+    it(`stops the job with the terminal given back, and fg redraws the same place; the time away is a pause (${at})`, {
+      timeout: 120_000,
+    }, async () => {
+      const { dir, log } = corpus();
+      await term.startInShell('A', size, { corpus: dir, config });
+      await term.waitFor('A', 'sentence 1/40');
+      await term.press('A', 'fq', 'sentence 3/40');
+      const stopped = await term.press('A', 'C-z', /Stopped/);
+      expect(stopped).not.toContain('sentence 3/40');
+      // The shell has the terminal as it expects it: the cursor shown, lines echoed and run. The log stays locked.
+      expect(term.cursorVisible('A')).toBe(true);
+      expect(existsSync(`${log}.lock`)).toBe(true);
+      await term.press('A', ['echo away-$((6*7))', 'Enter'], 'away-42');
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      const back = await term.press('A', ['fg', 'Enter'], 'resumed after Ctrl-Z');
+      expect(back).toContain('sentence 3/40');
+      // Drawn whole on a cleared screen: nothing of the shell's lines is left.
+      expect(back).not.toContain('away-42');
+      expect(term.cursorVisible('A')).toBe(false);
+      await term.press('A', 'o', 'sentence 4/40');
+      const given = labels(log);
+      expect(given.map((e) => e.label)).toEqual(['fact', 'quote', 'opinion']);
+      expect(given[2]!.idleMs).toBeGreaterThanOrEqual(1200);
+      // (A list the shell stopped part of is not finished after fg: no EXIT= line, the quitting message is the sign.)
+      await term.press('A', 'Escape', '3 events saved');
+      expect(existsSync(`${log}.lock`)).toBe(false);
+    });
+
+    it(`says so where there is no shell to suspend to, and goes on (${at})`, { timeout: 120_000 }, async () => {
+      const { dir, log } = corpus();
+      term.start('A', size, { corpus: dir, config });
+      await term.waitFor('A', 'sentence 1/40');
+      await term.press('A', 'C-z', 'no job control here');
+      await term.press('A', 'f', 'sentence 2/40');
+      expect(labels(log).map((e) => e.label)).toEqual(['fact']);
+      await term.press('A', 'Escape', 'EXIT=0');
+    });
+  }
+});

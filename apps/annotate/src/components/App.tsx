@@ -28,6 +28,11 @@ export interface AppProps {
   session: AnnotateSession;
   /** Called once when the user quits, before Ink unmounts. */
   onQuit?: () => void;
+  /**
+   * Ctrl-Z: give the terminal back to the shell until the job is continued, then take it again; true when the process
+   * was stopped (false where there is no job control: no shell to go back to).
+   */
+  onSuspend?: () => boolean;
   /** Start the learning worker (tests and benchmarks may give their own). @default spawnLearnWorker */
   spawnWorker?: (data: LearnWorkerData) => Worker;
   /** Hears each change of the background learning's status (after the screen has it). */
@@ -41,7 +46,7 @@ export const MIN_SIZE = { columns: 40, rows: 16 } as const;
 const MODEL_POLL_MS = 5000;
 
 /** The annotation UI: the labelling screen, or help with the guidelines. */
-export function App({ session, onQuit, spawnWorker, onLearning }: AppProps) {
+export function App({ session, onQuit, onSuspend, spawnWorker, onLearning }: AppProps) {
   const { exit } = useApp();
   const learner = useRef<Learner | null>(null);
   // Bumped to draw again when the background model changes or predicts the document on screen.
@@ -81,7 +86,7 @@ export function App({ session, onQuit, spawnWorker, onLearning }: AppProps) {
     onQuit?.();
     exit();
   }, [onQuit, exit]);
-  const { state, handleInput, dispatch } = useAnnotation(session, suggester, quit);
+  const { state, handleInput, dispatch } = useAnnotation(session, suggester, quit, onSuspend);
   dispatchRef.current = dispatch;
   const { order, pos } = state;
   // The model is the worker's: ask for the first sentence's document while the first frame is drawn, so that its

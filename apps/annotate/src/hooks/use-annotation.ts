@@ -46,6 +46,7 @@ export function useAnnotation(
   session: AnnotateSession,
   suggester: Suggester,
   onQuit: () => void,
+  onSuspend?: () => boolean,
 ): AnnotationController {
   const live = useRef<AnnotateState | null>(null);
   if (live.current === null)
@@ -177,6 +178,11 @@ export function useAnnotation(
         case 'quit':
           onQuit();
           return false;
+        case 'suspend':
+          // Back from the shell: the message makes the frame differ, so Ink draws it whole over the shell's lines.
+          if (onSuspend?.()) apply({ type: 'resumed', at: session.now() });
+          else apply({ type: 'say', message: 'Ctrl-Z: no job control here (no shell to suspend to); Esc quits' });
+          return true;
         case 'dispatch':
           apply({ at: now, ...intent.action } as Action);
           return true;
@@ -276,7 +282,7 @@ export function useAnnotation(
         }
       }
     },
-    [session, apply, onQuit],
+    [session, apply, onQuit, onSuspend],
   );
 
   const handleInput = useCallback(

@@ -37,6 +37,7 @@ export type Intent =
   | { kind: 'scrollHelp'; delta: number }
   | { kind: 'scrollSentence' }
   | { kind: 'quit' }
+  | { kind: 'suspend' }
   | { kind: 'none' };
 
 /** Actions a key dispatches directly; `at` is filled in by the controller from its clock. */
@@ -61,6 +62,8 @@ export const LABEL_FOR_KEY: Readonly<Record<string, Label>> = {
 /** The key map: what `input`/`key` mean in `mode`. Pure, so every binding is tested without a terminal. */
 export function intentForKey(input: string, key: KeyInfo, mode: Mode): Intent {
   if (key.ctrl && input === 'c') return { kind: 'quit' };
+  // Raw mode makes Ctrl-Z a key, not the terminal's stop signal: the controller suspends the job itself.
+  if (key.ctrl && input === 'z') return { kind: 'suspend' };
   switch (mode) {
     case 'label':
       return labelModeIntent(input, key);

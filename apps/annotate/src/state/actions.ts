@@ -53,4 +53,6 @@ export type Action =
    */
   | { type: 'reranked'; ranked: ArrayLike<number> }
   | { type: 'failed'; message: string }
-  | { type: 'say'; message: string };
+  | { type: 'say'; message: string }
+  /** Back from Ctrl-Z at `at`: the time suspended is a pause on the sentence's clock. */
+  | { type: 'resumed'; at: number };

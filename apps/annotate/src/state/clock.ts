@@ -23,6 +23,15 @@ export function startClock(at: number): SentenceClock {
   return { shownAt: at, lastAt: at, activeMs: 0, idleMs: 0, pauses: 0, paused: false };
 }
 
+/**
+ * The clock after the job was suspended (Ctrl-Z) from its last key until `at`: that time was no work, whatever its
+ * length, so it is a pause, and the next key's gap counts from `at`.
+ */
+export function pauseClock(clock: SentenceClock, at: number): SentenceClock {
+  const gap = Math.max(0, at - clock.lastAt);
+  return { ...clock, lastAt: Math.max(at, clock.lastAt), idleMs: clock.idleMs + gap, pauses: clock.pauses + 1 };
+}
+
 /** The clock after a key at `at`: the gap since the last key counts up to `capMs` (0 = no cap). */
 export function tickClock(clock: SentenceClock, at: number, capMs: number): SentenceClock {
   const gap = Math.max(0, at - clock.lastAt);

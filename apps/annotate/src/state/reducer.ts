@@ -1,7 +1,7 @@
 import type { Label } from '@stance/schema';
 import { foldForSearch } from '../model/search-text.ts';
 import type { Action, SeekTarget } from './actions.ts';
-import { startClock, tickClock } from './clock.ts';
+import { pauseClock, startClock, tickClock } from './clock.ts';
 import { labelledMask, labelOf } from './selectors.ts';
 import type { AnnotateState } from './state.ts';
 
@@ -119,6 +119,8 @@ export function reducer(state: AnnotateState, action: Action): AnnotateState {
       return { ...state, message: action.message };
     case 'say':
       return { ...state, message: action.message };
+    case 'resumed':
+      return { ...state, clock: pauseClock(state.clock, action.at), message: 'resumed after Ctrl-Z' };
   }
 }
 

@@ -59,14 +59,20 @@ export class Terminal {
 
   /** Start `stance annotate` (with `env -u CI`: Ink draws only the last frame under CI) in a session of this size. */
   start(session: string, size: readonly [number, number], options: StartOptions): void {
-    const command = [
-      `env -u CI XDG_CONFIG_HOME=${options.config} ${options.env ?? ''}`,
-      STANCE_SHELL,
-      `annotate --corpus ${options.corpus} ${options.flags ?? '--annotator t'}`,
-      '; echo EXIT=$?; sleep 600',
-    ].join(' ');
+    const command = `${annotateCommand(options)}; sleep 600`;
     if (options.window) this.tmux('new-window', '-t', session, command);
     else this.newSession(['-s', session, '-x', String(size[0]), '-y', String(size[1]), command]);
+  }
+
+  /**
+   * Start `stance annotate` from an interactive shell with job control (bash), as a user types it: Ctrl-Z then stops
+   * the job and `fg` continues it. (A command tmux runs itself has no shell to return to.)
+   */
+  async startInShell(session: string, size: readonly [number, number], options: StartOptions): Promise<void> {
+    this.newSession(['-s', session, '-x', String(size[0]), '-y', String(size[1]), 'bash --norc --noprofile -i']);
+    this.tmux('send-keys', '-t', session, `PS1='$ '`, 'Enter');
+    await this.waitFor(session, /^\$ ?$/m);
+    this.tmux('send-keys', '-t', session, annotateCommand(options), 'Enter');
   }
 
   /** The pane's text; -J joins lines the terminal wrapped, so a long message reads as the one line it was. */
@@ -134,6 +140,16 @@ export class Terminal {
   kill(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server']);
   }
+}
+
+/** The shell command that runs `stance annotate` and prints EXIT=<code> when it ends. */
+function annotateCommand(options: StartOptions): string {
+  return [
+    `env -u CI XDG_CONFIG_HOME=${options.config} ${options.env ?? ''}`,
+    STANCE_SHELL,
+    `annotate --corpus ${options.corpus} ${options.flags ?? '--annotator t'}`,
+    '; echo EXIT=$?',
+  ].join(' ');
 }
 
 /** The events of an annotator log, in file order ([] when there is no log). */
