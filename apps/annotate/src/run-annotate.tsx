@@ -76,6 +76,8 @@ export async function runAnnotate(session: AnnotateSession, streams: AnnotateStr
     const before = performance.now();
     try {
       process.kill(0, 'SIGTSTP');
+    } catch {
+      // Not stopped: the screen comes back as it was, with the message that says so.
     } finally {
       stdin.setRawMode(true);
       stdout.write(RESUME_TERMINAL);
