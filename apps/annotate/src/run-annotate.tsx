@@ -27,8 +27,8 @@ const ENDING_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'
 // instead of acting as Enter. Shown cursor and paste mode off are what the terminal had before.
 const PASTE_ON = '\u001b[?2004h';
 const RESTORE_TERMINAL = '\u001b[?2004l\u001b[?25h';
-/** Back from Ctrl-Z: paste mode on and the cursor hidden again (the next frame is drawn whole, over the shell's). */
-const RESUME_TERMINAL = `${PASTE_ON}\u001b[?25l`;
+/** Back from Ctrl-Z: paste mode on, the cursor hidden, the screen cleared and the cursor home for a whole frame. */
+const RESUME_TERMINAL = `${PASTE_ON}\u001b[?25l\u001b[2J\u001b[H`;
 /** A stop lasts until someone continues the job (`fg`); a stop the kernel discards returns at once. */
 const STOPPED_MS = 50;
 
@@ -66,9 +66,9 @@ export async function runAnnotate(session: AnnotateSession, streams: AnnotateStr
   // Ctrl-Z, which raw mode turns into a key: put the terminal back as the shell expects it and stop the job (the
   // process group, as the terminal's own Ctrl-Z would: under `pnpm start` the shell waits on pnpm, not on stance).
   // Every label is on disk already, and the log stays locked while stopped. The stop takes effect before kill
-  // returns; when the job is continued, raw mode and paste mode come back and the next frame (the key's, with a
-  // message) is drawn whole. A process group with no shell to return to (orphaned) has the stop discarded: nothing
-  // happens.
+  // returns; when the job is continued, raw mode and paste mode come back and the frame is drawn whole on a cleared
+  // screen (the shell wrote over it; Ink would draw only a frame that differs from the last, and on the help screen
+  // none does). A process group with no shell to return to (orphaned) has the stop discarded: nothing happens.
   const suspend = (): boolean => {
     if (process.platform === 'win32' || stdin.isTTY !== true) return false;
     restore();
@@ -81,6 +81,7 @@ export async function runAnnotate(session: AnnotateSession, streams: AnnotateStr
     } finally {
       stdin.setRawMode(true);
       stdout.write(RESUME_TERMINAL);
+      instance.redraw();
     }
     return performance.now() - before > STOPPED_MS;
   };

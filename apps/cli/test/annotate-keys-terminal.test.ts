@@ -152,6 +152,14 @@ describe.skipIf(!hasTmux)('stance annotate: Ctrl-Z suspends to the shell, fg com
       const given = labels(log);
       expect(given.map((e) => e.label)).toEqual(['fact', 'quote', 'opinion']);
       expect(given[2]!.idleMs).toBeGreaterThanOrEqual(1200);
+      // From the help screen too, where the frame after fg is the same as before Ctrl-Z: it is drawn all the same.
+      await term.press('A', '?', 'lines 1-');
+      await term.press('A', 'C-z', /Stopped/);
+      await term.press('A', ['echo away-$((6*7+1))', 'Enter'], 'away-43');
+      const help = await term.press('A', ['fg', 'Enter'], 'lines 1-');
+      expect(help).not.toContain('away-43');
+      expect(help).toContain('Ctrl-Z   suspend to the shell');
+      await term.press('A', 'Escape', 'sentence 4/40');
       // (A list the shell stopped part of is not finished after fg: no EXIT= line, the quitting message is the sign.)
       await term.press('A', 'Escape', '3 events saved');
       expect(existsSync(`${log}.lock`)).toBe(false);

@@ -179,7 +179,6 @@ export function useAnnotation(
           onQuit();
           return false;
         case 'suspend':
-          // Back from the shell: the message makes the frame differ, so Ink draws it whole over the shell's lines.
           if (onSuspend?.()) apply({ type: 'resumed', at: session.now() });
           else apply({ type: 'say', message: 'Ctrl-Z: no job control here (no shell to suspend to); Esc quits' });
           return true;
