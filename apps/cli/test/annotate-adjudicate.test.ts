@@ -1,52 +1,30 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { loadCorpus } from '@stance/corpus';
 import type { Label } from '@stance/schema';
 import { textHash } from '@stance/schema';
 import { openAnnotatorLog, readAnnotatorLog } from '@stance/store';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ROOT, smallCorpusDir } from './annotate-fixture.ts';
-import { STANCE_BIN, STANCE_SHELL } from './helpers/run-stance.ts';
+import { STANCE_BIN } from './helpers/run-stance.ts';
+import { hasTmux, Terminal } from './helpers/tmux.ts';
 
 // `stance annotate --adjudicate` end to end: two annotators' real logs, the adjudicator deciding in a real terminal
 // (tmux 80x24, private server), then `stance export` and `stance agree` reading what was written.
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('annotate-adjudicate.test.ts: tmux is not installed; the real-terminal test is skipped');
 
-const SOCKET = `stance-adjudicate-${process.pid}`;
+const term = new Terminal();
 const corpus = smallCorpusDir();
 const out = mkdtempSync(join(tmpdir(), 'stance-adjudicate-export-'));
 const config = mkdtempSync(join(tmpdir(), 'stance-annotate-config-'));
 afterEach(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  if (hasTmux) term.kill();
 });
 afterAll(() => {
   for (const dir of [corpus, out, config]) rmSync(dir, { recursive: true, force: true });
 });
-
-const tmux = (...args: string[]) =>
-  execFileSync('tmux', ['-f', '/dev/null', '-L', SOCKET, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-J', '-t', 'J');
-
-async function waitFor(expected: string): Promise<string> {
-  // Generous: a loaded 2-core machine can take tens of seconds to start the UI; the screen is polled, not waited out.
-  const deadline = Date.now() + 120_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = screen();
-    if (last.includes(expected)) return last;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${expected}; screen was:\n${last}`);
-}
-
-async function press(key: string, expected: string): Promise<string> {
-  tmux('send-keys', '-t', 'J', key);
-  return waitFor(expected);
-}
 
 function stance(...args: string[]) {
   return spawnSync(process.execPath, [STANCE_BIN, ...args], {
@@ -79,25 +57,19 @@ describe.skipIf(!hasTmux)(
         log.close();
       }
 
-      const command = [
-        `env -u CI XDG_CONFIG_HOME=${config}`,
-        STANCE_SHELL,
-        `annotate --corpus ${corpus} --annotator lead --adjudicate`,
-        '; echo EXIT=$?; sleep 600',
-      ].join(' ');
-      tmux('new-session', '-d', '-s', 'J', '-x', '80', '-y', '24', command);
-      const first = await waitFor('adjudicating: 1 of 2 disagreements');
+      term.start('J', [80, 24], { corpus, config, flags: '--annotator lead --adjudicate' });
+      const first = await term.waitFor('J', 'adjudicating: 1 of 2 disagreements');
       expect(first).toContain('adjudicator lead · annotators ana, ben');
       expect(first).toMatch(/ana +opinion/);
       expect(first).toMatch(/ben +quote/);
-      await press('o', 'adjudicating: 2 of 2 disagreements');
-      expect(screen()).toContain('“a call to act, not a fact?”');
+      const second = await term.press('J', 'o', 'adjudicating: 2 of 2 disagreements');
+      expect(second).toContain('“a call to act, not a fact?”');
       // Decide, think again: undo, then decide otherwise.
-      await press('q', 'all 2 disagreements decided');
-      await press('u', 'decision: none yet');
-      await press('o', 'all 2 disagreements decided');
-      await press('Escape', 'EXIT=0');
-      expect(screen()).toContain(`stance: 4 events saved to ${join(corpus, 'annotations', 'lead.jsonl')}`);
+      await term.press('J', 'q', 'all 2 disagreements decided');
+      await term.press('J', 'u', 'decision: none yet');
+      await term.press('J', 'o', 'all 2 disagreements decided');
+      const after = await term.press('J', 'Escape', 'EXIT=0');
+      expect(after).toContain(`stance: 4 events saved to ${join(corpus, 'annotations', 'lead.jsonl')}`);
       const { events } = readAnnotatorLog(join(corpus, 'annotations', 'lead.jsonl'));
       expect(events.map((e) => [e.type, e.label, e.adjudication])).toEqual([
         ['label', 'opinion', true],
