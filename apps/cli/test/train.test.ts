@@ -187,12 +187,24 @@ describe('stance train', () => {
     ['no --out', ['--data', 'DATA', '--no-out'], '--out MODEL.json is required'],
     ['an unknown model kind', ['--data', 'DATA', '--model', 'svm'], '--model must be logreg, nb or hybrid'],
     ['a bad --map', ['--data', 'DATA', '--map', 'SUBJ'], '--map takes FROM=TO pairs'],
+    // Regression: a hybrid model on 50 MB of sentences would have encoded for hours and passed 1 GB before failing.
+    [
+      'a hybrid model on more sentences than the encoder takes',
+      ['--data', 'HUGE', '--model', 'hybrid'],
+      'huge.jsonl: a hybrid model trains on at most 100,000 sentences, got 100,001 (the sentence encoder would take hours)',
+    ],
   ])('refuses %s with one line and exit 2', (_, args, message) => {
     writeFileSync(join(dir, 'bad.jsonl'), '{"text":"a","label":"x"}\n{oops\n');
     writeFileSync(join(dir, 'nolabel.jsonl'), '{"text":"a"}\n');
     writeFileSync(join(dir, 'one.jsonl'), '{"text":"a","label":"x"}\n{"text":"b","label":"x"}\n');
     writeFileSync(join(dir, 'empty.jsonl'), '');
+    if (args.includes('HUGE'))
+      writeFileSync(
+        join(dir, 'huge.jsonl'),
+        Array.from({ length: 100_001 }, (_, i) => `{"text":"s${i}","label":"${i % 2 ? 'x' : 'y'}"}\n`).join(''),
+      );
     const files: Record<string, string> = {
+      HUGE: join(dir, 'huge.jsonl'),
       BAD: join(dir, 'bad.jsonl'),
       NOLABEL: join(dir, 'nolabel.jsonl'),
       ONE: join(dir, 'one.jsonl'),
@@ -207,6 +219,7 @@ describe('stance train', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(join(dir, 'never.json'))).toBe(false);
   });
 

@@ -26,6 +26,6 @@ export { rulesModel } from './rules-model.ts';
 export type { EncodeProgress, SentenceEncoder, UseEncoder, UseEncoderOptions } from './sentence-encoder.ts';
 export { createUseEncoder, USE_ENCODER_ID, useEncoder } from './sentence-encoder.ts';
 export type { Example, TrainKind, TrainOptions } from './train.ts';
-export { examplesSha256, train, trainModel } from './train.ts';
+export { checkHybridExamples, examplesSha256, train, trainModel } from './train.ts';
 export type { HybridOptions, HybridParams, TrainedModel, TrainedModelData, TrainingData } from './trained-model.ts';
 export { MODEL_FORMAT_VERSION } from './trained-model.ts';

@@ -27,6 +27,11 @@ const MAX_CHARS = 2000;
 export interface UseEncoderOptions {
   /** Worker threads to encode on, each with its own copy of the model. @default one per core, at most 4 */
   threads?: number;
+  /**
+   * Vectors kept for texts already encoded (2 KB each); past it the cache is emptied before the next call, so a long
+   * `classify` stream holds at most this many. @default 100,000
+   */
+  cacheLimit?: number;
 }
 
 /** A USE lite encoder with its own worker threads (see createUseEncoder). */
@@ -40,17 +45,20 @@ export interface UseEncoder extends SentenceEncoder {
 /**
  * A USE lite encoder of its own: nothing loads until `encode` has a text to encode, then the model runs on up to
  * `threads` worker threads, one text at a time each, so a text gets the same vector whatever the thread count.
- * Vectors are cached by text, so cross-validation folds and repeated sentences are encoded once.
+ * Vectors are cached by text, so cross-validation folds and repeated sentences are encoded once (up to `cacheLimit`).
  */
 export function createUseEncoder(options: UseEncoderOptions = {}): UseEncoder {
   const pool = useWorkerPool(options.threads);
   const cache = new Map<string, Float32Array>();
+  const cacheLimit = options.cacheLimit ?? 100_000;
   const dims = USE_DIMS;
   return {
     id: USE_ENCODER_ID,
     dims,
     threads: pool.threads,
     async encode(texts, onProgress) {
+      // Only between calls: within one, every vector it returns must still be in the cache.
+      if (cache.size > cacheLimit) cache.clear();
       const keys = texts.map((t) => t.trim().slice(0, MAX_CHARS));
       const missing = [...new Set(keys.filter((k) => k !== '' && !cache.has(k)))];
       const vectors = await pool.embed(missing, onProgress);
@@ -71,6 +79,11 @@ let shared: UseEncoder | undefined;
 export async function useEncoder(): Promise<SentenceEncoder> {
   shared ??= createUseEncoder();
   return shared;
+}
+
+/** Stop the shared encoder's worker threads, if it has any: its cache stays, and its next `encode` starts them again. */
+export async function releaseEncoder(): Promise<void> {
+  await shared?.close();
 }
 
 /** The encoder a model names, or a clear error for one this stance does not have. */

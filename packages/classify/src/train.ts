@@ -6,7 +6,7 @@ import type { LogisticParams } from './logistic-regression.ts';
 import { fitLogistic, fitLogisticDense } from './logistic-regression.ts';
 import { fitNaiveBayes } from './naive-bayes.ts';
 import type { EncodeProgress } from './sentence-encoder.ts';
-import { USE_ENCODER_ID, useEncoder } from './sentence-encoder.ts';
+import { releaseEncoder, USE_ENCODER_ID, useEncoder } from './sentence-encoder.ts';
 import { nbScale, rowNorms } from './sparse.ts';
 import type { TrainedModel, TrainedModelData } from './trained-model.ts';
 import { MODEL_FORMAT_VERSION, modelFromData } from './trained-model.ts';
@@ -190,6 +190,23 @@ export function train(kind: TrainKind, examples: readonly Example[], options: Tr
   return modelFromData(data);
 }
 
+/**
+ * Most sentences a hybrid model encodes for training. Past it the run would take hours on a laptop (the encoder does
+ * 40-100 sentences a second) and, with 2 KB of embedding a sentence beside the n-gram fit, would pass 1 GB.
+ */
+export const MAX_HYBRID_EXAMPLES = 100_000;
+
+/** Refuse, with one line, a hybrid training set larger than MAX_HYBRID_EXAMPLES (`where`: the file it came from). */
+export function checkHybridExamples(count: number, where?: string): void {
+  if (count <= MAX_HYBRID_EXAMPLES) return;
+  const n = (x: number) => x.toLocaleString('en-US');
+  throw new StanceError(
+    `a hybrid model trains on at most ${n(MAX_HYBRID_EXAMPLES)} sentences, got ${n(count)} (the sentence encoder ` +
+      'would take hours): train on fewer sentences, or train logreg',
+    where === undefined ? {} : { where },
+  );
+}
+
 /** Train any kind; for a hybrid model, first encode the examples with the built-in sentence encoder (about 40 a second). */
 export async function trainModel(
   kind: TrainKind,
@@ -197,10 +214,13 @@ export async function trainModel(
   options: TrainOptions = {},
 ): Promise<TrainedModel> {
   if (kind !== 'hybrid' || options.embeddings) return train(kind, examples, options);
+  checkHybridExamples(examples.length);
   const encoder = await useEncoder();
   const embeddings = await encoder.encode(
     examples.map((e) => e.text),
     options.onProgress,
   );
+  // The fit needs only the vectors: each encoder thread holds ~140 MB of model that would sit idle through it.
+  await releaseEncoder();
   return train(kind, examples, { ...options, embeddings, encoder: encoder.id });
 }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  checkHybridExamples,
   createUseEncoder,
   modelFromJson,
   modelToJson,
@@ -49,6 +50,21 @@ describe('sentence encoder', () => {
     heard.length = 0;
     await encoder.encode(['Progress two.'], (done, total) => heard.push([done, total]));
     expect(heard).toEqual([]);
+  });
+
+  it('keeps at most cacheLimit vectors between calls, so a long stream does not grow without bound', async () => {
+    const encoder = createUseEncoder({ threads: 1, cacheLimit: 2 });
+    const first = await encoder.encode(['Cache one.', 'Cache two.', 'Cache three.']);
+    expect(first.map((v) => v.length)).toEqual([512, 512, 512]);
+    let encoded = 0;
+    // Three cached is over the limit: the next call starts from an empty cache and encodes again, the same vector.
+    const [again] = await encoder.encode(['Cache one.'], () => encoded++);
+    expect(encoded).toBe(1);
+    expect(again).toEqual(first[0]);
+    encoded = 0;
+    await encoder.encode(['Cache one.'], () => encoded++);
+    expect(encoded).toBe(0);
+    await encoder.close();
   });
 
   it('keeps stdout clean while loading and encoding (stdout carries data)', async () => {
@@ -142,6 +158,16 @@ describe('hybrid model', async () => {
 
   it('predict without embeddings is refused with a pointer to predictTexts', () => {
     expect(() => model.predict(probes)).toThrow(/needs a sentence embedding per text.*predictTexts/);
+  });
+
+  it('refuses more than 100,000 sentences before encoding any (regression: 50 MB would encode for hours)', async () => {
+    const many = Array.from({ length: 100_001 }, (_, i) => ({ text: `s${i}`, label: i % 2 ? 'SUBJ' : 'OBJ' }));
+    let encoded = 0;
+    await expect(trainModel('hybrid', many, { onProgress: () => encoded++ })).rejects.toThrow(
+      'a hybrid model trains on at most 100,000 sentences, got 100,001',
+    );
+    expect(encoded).toBe(0);
+    expect(() => checkHybridExamples(100_000)).not.toThrow();
   });
 
   it('training without embeddings is refused (train is synchronous; trainModel encodes)', () => {

@@ -1,5 +1,5 @@
 import type { Example } from '@stance/classify';
-import { modelToJson, trainModel } from '@stance/classify';
+import { checkHybridExamples, modelToJson, trainModel } from '@stance/classify';
 import { readJsonlFile, writeCorpusModel } from '@stance/corpus';
 import { parseLabelMap, progressLine } from '@stance/evaluate';
 import type { GoldMode } from '@stance/export';
@@ -134,7 +134,7 @@ export const trainCommand: Command = {
     model: {
       type: 'string',
       arg: 'KIND',
-      help: '`logreg` (default), `nb`, or `hybrid`: logreg mixed with logreg over sentence embeddings (best, ~40 sentences/s per core)',
+      help: '`logreg` (default), `nb`, or `hybrid`: logreg mixed with logreg over sentence embeddings (best, ~40 sentences/s per core; at most 100,000 sentences)',
     },
     map: { type: 'string', arg: 'A=x,…', help: 'rename labels before training, e.g. SUBJ=opinion,OBJ=fact' },
     l2: { type: 'string', arg: 'X', help: 'logreg L2 penalty (default 0.003, chosen by cross-validation)' },
@@ -142,7 +142,7 @@ export const trainCommand: Command = {
     'max-examples': {
       type: 'string',
       arg: 'N',
-      help: 'train on the first N labelled sentences only (for data too large)',
+      help: "train on the first N labelled sentences only (for data too large, e.g. over hybrid's 100,000)",
     },
     'min-count': {
       type: 'string',
@@ -210,6 +210,8 @@ export const trainCommand: Command = {
       ...(args.values['min-count'] !== undefined ? { features: { minCount: minCountOption(args) } } : {}),
       onNotice: (message: string) => io.stderr.write(`stance: note: ${message} (--min-count N)\n`),
     };
+    // Before the encoder starts: a file too large for it is refused at once, not after an hour.
+    if (kind === 'hybrid') checkHybridExamples(examples.length, name);
     const started = Date.now();
     if (kind === 'hybrid')
       io.stderr.write(
