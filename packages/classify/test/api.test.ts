@@ -12,6 +12,7 @@ describe('@stance/classify', () => {
         "PROBE_SENTENCES",
         "USE_ENCODER_ID",
         "buildLabeller",
+        "checkHybridExamples",
         "combineComponents",
         "commentaryProfile",
         "createUseEncoder",
