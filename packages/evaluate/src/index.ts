@@ -14,7 +14,7 @@ export {
   parseTrainOptions,
   TRAIN_OPTION_KEYS,
 } from './model-spec.ts';
-export { progressLine } from './progress.ts';
+export { passesTenth, progressLine } from './progress.ts';
 export type { DatasetData } from './read-data.ts';
 export { isFolder, readDataset, readItemsFile, sha256Text } from './read-data.ts';
 export { renderHtml } from './render-html.ts';

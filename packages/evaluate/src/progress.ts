@@ -4,3 +4,8 @@ export function progressLine(done: number, total: number, step: string, width = 
   const filled = Math.round(share * width);
   return `[${'#'.repeat(filled)}${'·'.repeat(width - filled)}] ${done}/${total} ${step}`;
 }
+
+/** Whether `done` of `total` is the first count past a tenth: where a log (no terminal) gets its progress line. */
+export function passesTenth(done: number, total: number): boolean {
+  return Math.floor((10 * done) / total) > Math.floor((10 * (done - 1)) / total);
+}

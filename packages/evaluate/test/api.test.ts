@@ -32,6 +32,7 @@ it('exports exactly this public API', () => {
       "parseModelSpec",
       "parseModelSpecs",
       "parseTrainOptions",
+      "passesTenth",
       "perClassChart",
       "predictWithModel",
       "progressLine",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapLabels, parseItems, parseModelSpecs, parseTrainOptions, progressLine } from '../src/index.ts';
+import { mapLabels, parseItems, parseModelSpecs, parseTrainOptions, passesTenth, progressLine } from '../src/index.ts';
 
 describe('parseItems', () => {
   it('reads {"id","text","label","doc"?} lines; a numeric id becomes its string, an empty doc none', () => {
@@ -88,5 +88,12 @@ describe('progressLine', () => {
   it('draws a bar of the share done', () => {
     expect(progressLine(3, 12, 'nb (fold 2 of 3)', 12)).toBe('[###·········] 3/12 nb (fold 2 of 3)');
     expect(progressLine(12, 12, 'scores', 4)).toBe('[####] 12/12 scores');
+  });
+
+  it('passesTenth picks one count per tenth, the last one included', () => {
+    const at = (total: number) => Array.from({ length: total }, (_, i) => i + 1).filter((d) => passesTenth(d, total));
+    expect(at(1000)).toEqual([100, 200, 300, 400, 500, 600, 700, 800, 900, 1000]);
+    expect(at(1234)).toEqual([124, 247, 371, 494, 617, 741, 864, 988, 1111, 1234]);
+    expect(at(7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });

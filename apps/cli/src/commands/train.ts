@@ -1,7 +1,7 @@
 import type { Example } from '@stance/classify';
 import { checkHybridExamples, modelToJson, trainModel } from '@stance/classify';
 import { readJsonlFile, writeCorpusModel } from '@stance/corpus';
-import { parseLabelMap, progressLine } from '@stance/evaluate';
+import { parseLabelMap, passesTenth, progressLine } from '@stance/evaluate';
 import type { GoldMode } from '@stance/export';
 import { buildLabelIndex, corpusLogs, GOLD_MODES, openCorpus, sentenceGold } from '@stance/export';
 import { isStanceError, StanceError } from '@stance/schema';
@@ -217,12 +217,17 @@ export const trainCommand: Command = {
       io.stderr.write(
         `encoding ${examples.length} sentences with the sentence encoder (about 40 a second per core)…\n`,
       );
-    // A progress bar only on a terminal: in a pipe or a log file, a line per sentence would be noise.
-    const onProgress = (done: number, total: number) => {
-      if (done % 10 === 0 || done === total)
-        io.stderr.write(`\r\u001b[2K${progressLine(done, total, 'encoded')}${done === total ? '\n' : ''}`);
-    };
-    const model = await trainModel(kind, examples, io.stderr.isTTY ? { ...options, onProgress } : options);
+    // A progress bar on a terminal. In a pipe or a log file a line per sentence would be noise, but a long encoding
+    // (100,000 sentences take 20-40 minutes) still says how far it is, a line per tenth.
+    const onProgress = io.stderr.isTTY
+      ? (done: number, total: number) => {
+          if (done % 10 === 0 || done === total)
+            io.stderr.write(`\r\u001b[2K${progressLine(done, total, 'encoded')}${done === total ? '\n' : ''}`);
+        }
+      : (done: number, total: number) => {
+          if (total >= 1000 && passesTenth(done, total)) io.stderr.write(`${progressLine(done, total, 'encoded')}\n`);
+        };
+    const model = await trainModel(kind, examples, { ...options, onProgress });
     const json = modelToJson(model);
     // Without --out a corpus's model goes into <corpus>/models/ under a new timestamped name: the annotation UI
     // takes the newest, and no earlier model is overwritten.
