@@ -225,7 +225,9 @@ export const trainCommand: Command = {
             io.stderr.write(`\r\u001b[2K${progressLine(done, total, 'encoded')}${done === total ? '\n' : ''}`);
         }
       : (done: number, total: number) => {
-          if (total >= 1000 && passesTenth(done, total)) io.stderr.write(`${progressLine(done, total, 'encoded')}\n`);
+          // `total` counts distinct sentences not yet encoded, so the size test is on the sentences given.
+          if (examples.length >= 1000 && passesTenth(done, total))
+            io.stderr.write(`${progressLine(done, total, 'encoded')}\n`);
         };
     const model = await trainModel(kind, examples, { ...options, onProgress });
     const json = modelToJson(model);
