@@ -68,6 +68,19 @@ describe('stance train', () => {
     expect(u.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('a hybrid run of 1,000 sentences or more writes a progress line per tenth when stderr is not a terminal', () => {
+    // 1,000 lines of 8 distinct sentences: the size of a long run, the encoding of a short one.
+    const many = join(dir, 'many.jsonl');
+    writeFileSync(many, Array.from({ length: 1000 }, (_, i) => `${JSON.stringify(lines[i % 8]!)}\n`).join(''));
+    const r = stance(['train', '--data', many, '--model', 'hybrid', '--out', join(dir, 'many.json')]);
+    expect(r.status, r.stderr).toBe(0);
+    const progress = r.stderr.split('\n').filter((l) => l.endsWith(' encoded'));
+    expect(progress.map((l) => l.replace(/^\[[#·]+\] /, ''))).toEqual(
+      ['1/8', '2/8', '3/8', '4/8', '5/8', '6/8', '7/8', '8/8'].map((n) => `${n} encoded`),
+    );
+    expect(r.stderr).not.toContain('\r');
+  });
+
   it('--corpus trains on the annotator logs by the gold policy export uses, into <corpus>/models/<kind>-<time>.json', async () => {
     // Three documents of five sentences. ana and ben label d00 alike, differ on one sentence of d01 (a tie: no gold),
     // and only ana labels d02 (too few annotators). lead adjudicates the tie. The reference has one label for d02.
