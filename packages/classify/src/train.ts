@@ -191,8 +191,8 @@ export function train(kind: TrainKind, examples: readonly Example[], options: Tr
 }
 
 /**
- * Most sentences a hybrid model encodes for training. Past it the run would take hours on a laptop (the encoder does
- * 40-100 sentences a second) and, with 2 KB of embedding a sentence beside the n-gram fit, would pass 1 GB.
+ * Most sentences a hybrid model encodes for training. At the limit a run took 29 minutes and 652 MB on a 2-core
+ * machine (docs/classify.md); past it, hours of encoding, with 2 KB of embedding a sentence beside the n-gram fit.
  */
 export const MAX_HYBRID_EXAMPLES = 100_000;
 
