@@ -153,6 +153,17 @@ describe('stance analyze', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('stance:'))).toEqual([line]);
   });
+
+  // Regression: an empty file printed a profile of 0 sentences and exit 0, where ingest refuses it.
+  it.each([
+    ['an empty file', ''],
+    ['a file of white space', ' \n\n\t\n'],
+  ])('refuses %s as an empty document, one line and exit 2', (_, input) => {
+    const r = stance(['analyze', '-'], input);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('stance: <stdin>:1: empty document\n');
+  });
 });
 
 // Regression (issue 11): `analyze` held every sentence's result and built its whole output as one string: 50 MB of
