@@ -38,4 +38,5 @@ export { decodeUtf8, hasUtf8Bom, readFileBytes, readTextFile } from './read-text
 export type { RetiredSentence } from './retired.ts';
 export { SEGMENTATION_CACHE_FILE, segmenterFingerprint } from './segmentation-cache.ts';
 export type { ParseOptions, SourceDocument } from './source-document.ts';
+export { checkNotEmpty } from './source-document.ts';
 export { readStoredDocument, storedDocumentIds } from './stored-documents.ts';

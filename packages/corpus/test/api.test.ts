@@ -15,6 +15,7 @@ test('exposes the public API', () => {
       "SUPPORTED_EXTENSIONS",
       "assignmentsPath",
       "checkCorpusFolder",
+      "checkNotEmpty",
       "collectSources",
       "corpusModels",
       "decodeUtf8",

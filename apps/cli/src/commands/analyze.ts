@@ -1,7 +1,8 @@
 import type { ModelPrediction } from '@stance/classify';
 import { commentaryProfile, endsInQuote, predictTexts, rulesModel } from '@stance/classify';
+import { checkNotEmpty } from '@stance/corpus';
 import type { Cue, Label } from '@stance/schema';
-import { isLabel, STANCE_LABELS, StanceError } from '@stance/schema';
+import { isLabel, STANCE_LABELS } from '@stance/schema';
 import { segment, stripControl } from '@stance/text';
 import { flag, stringOption } from '../args.ts';
 import { loadModelOption, MODEL_HELP, roundScores } from '../classify-model.ts';
@@ -52,7 +53,7 @@ export const analyzeCommand: Command = {
     const model = loadModelOption(io, stringOption(args, 'model'));
     const { text, offset, name } = await readTextInput(io, args.positionals[0]);
     // As ingest: an empty file is most often the wrong file, and a profile of nothing would hide that.
-    if (text.trim() === '') throw new StanceError('empty document', { where: `${name}:1` });
+    checkNotEmpty(text, `${name}:1`);
     const sentences = segment(text);
     const jsonl = flag(args, 'jsonl');
     const style = styleFor(io.stdout, io.env);
