@@ -23,6 +23,15 @@ export function isInlineSpace(c: number): boolean {
   return isSpace(c) && c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029 && c !== 11 && c !== 12;
 }
 
+/**
+ * True for a character that shows nothing and is not white space: C0 controls but tab and line breaks, DEL, and the
+ * zero-width space, joiners and word joiner. Scraped web text leaves them after a full stop (`rained.\u200b Then`),
+ * where they must not hide the boundary.
+ */
+export function isInvisible(c: number): boolean {
+  return (c < 32 && !(c >= 9 && c <= 13)) || c === 127 || (c >= 0x200b && c <= 0x200d) || c === 0x2060;
+}
+
 /** True for an ASCII digit. */
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;

@@ -1,4 +1,4 @@
-import { isCloser, isInlineSpace, isQuestionOrBang, isSpace } from './chars.ts';
+import { isCloser, isInlineSpace, isInvisible, isQuestionOrBang, isSpace } from './chars.ts';
 import { emoticonEnd } from './emoticon.ts';
 import { footnoteEnd } from './footnote.ts';
 import { wordBefore } from './words.ts';
@@ -74,7 +74,13 @@ export function readStop(text: string, i: number, sentenceStart: number): Stop {
   }
   const end = j;
   let after = end;
-  while (after < n && after - end < MAX_CLOSERS && isCloser(text.charCodeAt(after))) after++;
+  // Invisible characters after the marks belong to the sentence they end, like closing quotes.
+  while (
+    after < n &&
+    after - end < MAX_CLOSERS &&
+    (isCloser(text.charCodeAt(after)) || isInvisible(text.charCodeAt(after)))
+  )
+    after++;
   // An emoticon or a footnote after the marks belongs to the sentence they end (`family !!!! :-)`, `Dulwich. [17]`).
   let emoticon = kind === 'emoticon';
   if (!emoticon) {

@@ -29,6 +29,17 @@ describe('regressions', () => {
       '2. The cost.',
     ]);
   });
+  test('an invisible character after a full stop does not hide the boundary (zero-width space, BEL)', () => {
+    // Found trying scraped and pasted text on the built CLI: `rained.\u200b Then` stayed one sentence.
+    expect(texts('It rained.\u200b Then it stopped. A bell.\u0007 Then silence. “No.”\u2060 She left.')).toEqual([
+      'It rained.\u200b',
+      'Then it stopped.',
+      'A bell.\u0007',
+      'Then silence.',
+      '“No.”\u2060',
+      'She left.',
+    ]);
+  });
 });
 
 describe('commentary cases', () => {
