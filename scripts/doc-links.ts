@@ -54,6 +54,17 @@ export function headingAnchors(text: string): Set<string> {
   return out;
 }
 
+// Each linked page's anchors, read once however many links point at it.
+const anchorsOf = new Map<string, Set<string>>();
+function anchors(path: string): Set<string> {
+  let found = anchorsOf.get(path);
+  if (!found) {
+    found = headingAnchors(readFileSync(path, 'utf8'));
+    anchorsOf.set(path, found);
+  }
+  return found;
+}
+
 /** Problems with the links of the page at `path` (a file under `root`), as `page:line: message`. */
 export function brokenLinks(root: string, path: string): string[] {
   const text = readFileSync(path, 'utf8');
@@ -66,7 +77,7 @@ export function brokenLinks(root: string, path: string): string[] {
       out.push(`${where}:${line}: ${target}: no such file`);
       continue;
     }
-    if (anchor !== undefined && to.endsWith('.md') && !headingAnchors(readFileSync(to, 'utf8')).has(anchor))
+    if (anchor !== undefined && to.endsWith('.md') && !anchors(to).has(anchor))
       out.push(`${where}:${line}: ${target}: no heading #${anchor} in ${relative(root, to)}`);
   }
   return out;

@@ -75,12 +75,8 @@ export function readStop(text: string, i: number, sentenceStart: number): Stop {
   const end = j;
   let after = end;
   // Invisible characters after the marks belong to the sentence they end, like closing quotes.
-  while (
-    after < n &&
-    after - end < MAX_CLOSERS &&
-    (isCloser(text.charCodeAt(after)) || isInvisible(text.charCodeAt(after)))
-  )
-    after++;
+  for (let c = text.charCodeAt(after); after - end < MAX_CLOSERS && (isCloser(c) || isInvisible(c)); )
+    c = text.charCodeAt(++after);
   // An emoticon or a footnote after the marks belongs to the sentence they end (`family !!!! :-)`, `Dulwich. [17]`).
   let emoticon = kind === 'emoticon';
   if (!emoticon) {
