@@ -7,37 +7,49 @@ export interface QuoteScan {
 }
 
 /**
- * Find quoted material: “…”, «…», "…" (straight quotes alternate open/close) and ‘…’ (a ‘ that starts a word,
- * closed by a ’ that does not continue one, so apostrophes are not mistaken for quotes). A quotation opened in an
- * earlier sentence (`startsInQuote`) covers the sentence up to its first closing mark. Hand-written because quote
- * pairing across sentences is the point, and no tokenizer library tracks it.
+ * Find quoted material: “…”, «…», "…" (straight quotes alternate open/close), ''…'' (two apostrophes, as the New
+ * York Times archive and wire text write quotation marks; they alternate too), ``…'' (the typewriter and Penn
+ * Treebank style) and ‘…’ (a ‘ that starts a word, closed by a ’ that does not continue one, so apostrophes are not
+ * mistaken for quotes). A quotation opened in an earlier sentence (`startsInQuote`) covers the sentence up to its
+ * first closing mark. Hand-written because quote pairing across sentences is the point, and no tokenizer library
+ * tracks it.
  */
 export function scanQuotes(text: string, startsInQuote = false): QuoteScan {
   const quoted: Span[] = [];
   let open = startsInQuote ? 0 : -1;
   let closer = startsInQuote ? 'any' : '';
   for (let i = 0; i < text.length; i++) {
-    // Only " « » ‘ ’ “ ” can open or close a quotation; every other character is skipped on its code alone (building a
-    // one-character string per character made this scan a visible share of prediction time).
+    // Only " ' ` « » ‘ ’ “ ” can open or close a quotation; every other character is skipped on its code alone (building
+    // a one-character string per character made this scan a visible share of prediction time).
     const code = text.charCodeAt(i);
-    if (code !== 34 && code !== 0xab && code !== 0xbb && (code < 0x2018 || code > 0x201d)) continue;
-    const c = text[i]!;
+    if (code !== 34 && code !== 39 && code !== 96 && code !== 0xab && code !== 0xbb && (code < 0x2018 || code > 0x201d))
+      continue;
+    let c = text[i]!;
+    // An apostrophe or a backtick is a mark only doubled ('' or ``); the pair is read as one two-unit mark.
+    if (code === 39 || code === 96) {
+      if (text.charCodeAt(i + 1) !== code) continue;
+      c = code === 39 ? "''" : '``';
+    }
+    const width = c.length;
     if (open >= 0) {
       const closes =
-        (closer === 'any' && (c === '”' || c === '"' || c === '»')) ||
+        (closer === 'any' && (c === '”' || c === '"' || c === '»' || c === "''")) ||
         (closer === '”' && c === '”') ||
         (closer === '"' && c === '"') ||
+        (closer === "''" && c === "''") ||
         (closer === '»' && c === '»') ||
         (closer === '’' && c === '’' && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? ''));
       if (closes) {
-        quoted.push({ start: open, end: i + 1 });
+        quoted.push({ start: open, end: i + width });
         open = -1;
       }
+      i += width - 1;
       continue;
     }
-    if (c === '“' || c === '"' || c === '«') {
+    if (c === '“' || c === '"' || c === '«' || c === "''" || c === '``') {
       open = i;
-      closer = c === '“' ? '”' : c === '«' ? '»' : '"';
+      closer = c === '“' ? '”' : c === '«' ? '»' : c === '"' ? '"' : "''";
+      i += width - 1;
     } else if (c === '‘' && !/[\p{L}\p{N}]/u.test(text[i - 1] ?? '')) {
       open = i;
       closer = '’';

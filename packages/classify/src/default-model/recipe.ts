@@ -41,7 +41,7 @@ export interface LabellerRecipe {
  * n-grams, at a third of the cost per sentence (the default must label ≥ 20,000 sentences a second).
  */
 export const DEFAULT_RECIPE: LabellerRecipe = {
-  version: 'default-labeller/5',
+  version: 'default-labeller/6',
   features: { wordNgrams: 1, charNgrams: null, cues: true, context: true, stems: false },
   opinion: {
     selectOn: ['checkthat-subjectivity-en.train.jsonl'],
@@ -83,4 +83,5 @@ export const PROBE_SENTENCES: readonly string[] = [
   'Who, exactly, asked for a fourth stadium?',
   'Unemployment in the region fell to 6.1% in the third quarter.',
   'Critics argue the plan is reckless.',
+  "''We will not close the depot,'' the director said, ''not this year.''",
 ];
