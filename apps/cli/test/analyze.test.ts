@@ -154,6 +154,24 @@ describe('stance analyze', () => {
     expect(r.stderr.split('\n').filter((l) => l.startsWith('stance:'))).toEqual([line]);
   });
 
+  // Regression: the default labeller ignored a quotation left open by the batch before (analyze labels 1,000
+  // sentences a call), so the sentence after a batch boundary inside a quotation lost its quote label.
+  it('carries a quotation across its 1,000-sentence batches (default labeller)', () => {
+    const quotation = [
+      '“We will not close the depot.',
+      'It is the heart of this town and always will be.',
+      'We owe it that much,” the director said.',
+    ];
+    const r = stance(['analyze', '-', '--jsonl'], [...madeUpSentences(999), ...quotation].join(' '));
+    expect(r.status).toBe(0);
+    const rows = r.stdout
+      .trimEnd()
+      .split('\n')
+      .slice(999, 1002)
+      .map((l) => JSON.parse(l) as { text: string; label: string });
+    expect(rows.map((row) => [row.text, row.label])).toEqual(quotation.map((t) => [t, 'quote']));
+  });
+
   // Regression: an empty file printed a profile of 0 sentences and exit 0, where ingest refuses it.
   it.each([
     ['an empty file', ''],

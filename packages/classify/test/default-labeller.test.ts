@@ -14,6 +14,7 @@ import type { LabellerData } from '../src/index.ts';
 import {
   DEFAULT_RECIPE,
   defaultLabeller,
+  endsInQuote,
   labellerFromData,
   labellerFromJson,
   PROBE_SENTENCES,
@@ -56,6 +57,25 @@ describe('the shipped default labeller', () => {
   it('carries a quotation over sentences when it reads a document in order', () => {
     const texts = ['“We tried everything.', 'The bank would not listen.', 'So we closed,” said the owner.'];
     expect(labeller.predict(texts).map((p) => p.label)).toEqual(['quote', 'quote', 'quote']);
+  });
+
+  // Regression: the labeller ignored `startsInQuote`, so `stance analyze`, which labels 1,000 sentences a call, lost a
+  // quotation open across a batch boundary (the rules and trained models kept it).
+  it('labels a document split into two calls as in one, when the second is told a quotation is open', () => {
+    const doc = [
+      'The depot opened in 1921.',
+      '“We will not close the depot.',
+      'It is the heart of this town and always will be.',
+      'We owe it that much,” the director said.',
+      'The vote is on Tuesday.',
+    ];
+    const whole = labeller.predict(doc);
+    expect(whole.map((p) => p.label)).toEqual(['fact', 'quote', 'quote', 'quote', 'fact']);
+    for (let cut = 1; cut < doc.length; cut++) {
+      const head = doc.slice(0, cut);
+      const tail = labeller.predict(doc.slice(cut), { startsInQuote: endsInQuote(head) });
+      expect([...labeller.predict(head), ...tail]).toEqual(whole);
+    }
   });
 
   it('always answers one of the four labels with scores that sum to 1 and confidence = the label’s score', () => {

@@ -56,7 +56,7 @@ export function labellerFromData(data: LabellerData, vectors?: WordVectors): Def
   if (table && data.features.wordNgrams < 1)
     throw new StanceError('a labeller with word-vector sides needs word unigram features', { where: data.name });
   const contextOf = (texts: readonly string[], options: PredictOptions): boolean[] =>
-    options.independent ? texts.map(() => false) : quoteContext(texts);
+    options.independent ? texts.map(() => false) : quoteContext(texts, undefined, options.startsInQuote);
   // The shipped settings (word unigrams, cues, context) take the integer path; any other settings the reference one,
   // the feature strings of sentenceFeatures scored by pairScorer (same numbers: a test compares the two).
   let outputs: (texts: readonly string[], context: readonly boolean[]) => ComponentOutput[];
