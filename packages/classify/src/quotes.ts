@@ -10,7 +10,7 @@ export interface QuoteScan {
  * Find quoted material: “…”, «…», "…" (straight quotes alternate open/close), ''…'' (two apostrophes, as the New
  * York Times archive and wire text write quotation marks; they alternate too), ``…'' (the typewriter and Penn
  * Treebank style) and ‘…’ (a ‘ that starts a word, closed by a ’ that does not continue one, so apostrophes are not
- * mistaken for quotes). A quotation opened in an earlier sentence (`startsInQuote`) covers the sentence up to its
+ * mistaken for quotes); a straight mark right after a digit is an inch sign and opens nothing. A quotation opened in an earlier sentence (`startsInQuote`) covers the sentence up to its
  * first closing mark. Hand-written because quote pairing across sentences is the point, and no tokenizer library
  * tracks it.
  */
@@ -46,6 +46,12 @@ export function scanQuotes(text: string, startsInQuote = false): QuoteScan {
       i += width - 1;
       continue;
     }
+    // A straight mark right after a digit is an inch sign (a 17" wheel, 6'3"), never an opening mark: read as one, it
+    // left a quotation open to the end of the document.
+    if ((c === '"' || c === "''") && isDigit(text.charCodeAt(i - 1))) {
+      i += width - 1;
+      continue;
+    }
     if (c === '“' || c === '"' || c === '«' || c === "''" || c === '``') {
       open = i;
       closer = c === '“' ? '”' : c === '«' ? '»' : c === '"' ? '"' : "''";
@@ -61,4 +67,9 @@ export function scanQuotes(text: string, startsInQuote = false): QuoteScan {
     return { quoted, endsInQuote: true };
   }
   return { quoted, endsInQuote: false };
+}
+
+/** An ASCII digit (the inch sign follows a number written in digits). */
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }

@@ -28,6 +28,10 @@ describe('scanQuotes', () => {
         i += c.length - 1;
         continue;
       }
+      if ((c === '"' || c === "''") && /[0-9]/.test(text[i - 1] ?? '')) {
+        i += c.length - 1;
+        continue;
+      }
       if (c === '“' || c === '"' || c === '«' || c === "''" || c === '``') {
         open = i;
         closer = c === '“' ? '”' : c === '«' ? '»' : c === '"' ? '"' : "''";
@@ -111,5 +115,16 @@ describe('scanQuotes', () => {
         .predict(doc)
         .map((p) => p.label),
     ).toEqual(['quote', 'quote', 'quote', 'fact']);
+  });
+
+  // Regression: an inch sign opened a quotation that ran on through the rest of the document (PolNeAR dev: "Trump is
+  // 6'3\" tall" made the next six sentences of the article continuations of a quotation).
+  it('reads a straight mark after a digit as an inch sign, which opens nothing but may close a quotation', () => {
+    expect(scanQuotes('Trump is 6\'3" tall and weighs 236 pounds.')).toEqual({ quoted: [], endsInQuote: false });
+    expect(scanQuotes("I am going to buy 17\" or 16'' wheels.")).toEqual({ quoted: [], endsInQuote: false });
+    expect(scanQuotes('He said "we have 40" and left.')).toEqual({
+      quoted: [{ start: 8, end: 20 }],
+      endsInQuote: false,
+    });
   });
 });
