@@ -18,7 +18,21 @@ export function scanQuotes(text: string, startsInQuote = false): QuoteScan {
   const quoted: Span[] = [];
   let open = startsInQuote ? 0 : -1;
   let closer = startsInQuote ? 'any' : '';
-  for (let i = 0; i < text.length; i++) {
+  let i = 0;
+  if (startsInQuote) {
+    // A quotation that runs over paragraphs is not closed at a paragraph's end, and the next paragraph opens again
+    // with a mark (the newspaper convention): a straight mark that starts a sentence inside an open quotation
+    // re-opens it. Read as a closing mark, it flipped every straight mark after it, to the end of the document.
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (text[i] === '"') {
+      closer = '"';
+      i++;
+    } else if (text.startsWith("''", i)) {
+      closer = "''";
+      i += 2;
+    } else i = 0;
+  }
+  for (; i < text.length; i++) {
     // Only " ' ` « » ‘ ’ “ ” can open or close a quotation; every other character is skipped on its code alone (building
     // a one-character string per character made this scan a visible share of prediction time).
     const code = text.charCodeAt(i);

@@ -10,7 +10,10 @@ describe('scanQuotes', () => {
     const quoted: { start: number; end: number }[] = [];
     let open = startsInQuote ? 0 : -1;
     let closer = startsInQuote ? 'any' : '';
-    for (let i = 0; i < text.length; i++) {
+    // Inside an open quotation, a straight mark that starts the sentence (after white space) re-opens it.
+    const reopen = startsInQuote ? /^\s*(''|")/.exec(text) : null;
+    if (reopen) closer = reopen[1]!;
+    for (let i = reopen ? reopen[0].length : 0; i < text.length; i++) {
       const pair = text.slice(i, i + 2);
       const c = pair === "''" || pair === '``' ? pair : text[i]!;
       if (open >= 0) {
@@ -101,20 +104,23 @@ describe('scanQuotes', () => {
     expect(scanQuotes("It's the Joneses' house, `not' ours.")).toEqual({ quoted: [], endsInQuote: false });
   });
 
-  it('labels a two-apostrophe quotation, and the sentences it runs over, as quotes (rules and default)', () => {
+  it('labels a two-apostrophe quotation, the sentences it runs over and one re-opened in the next paragraph as quotes', () => {
     const doc = [
       "''We will not close the depot.",
-      'Not this year, and not next year either,',
-      "'' the director said on Tuesday.",
+      "Not this year, and not next year either,'' the director said.",
       'The depot employs 140 people.',
+      "''We owe it that much.",
+      "''It is the heart of this town,'' she added.",
+      'The vote is on Tuesday.',
     ];
-    expect(labelDocument(doc).map((p) => p.label)).toEqual(['quote', 'quote', 'quote', 'fact']);
+    const labels = ['quote', 'quote', 'fact', 'quote', 'quote', 'fact'];
+    expect(labelDocument(doc).map((p) => p.label)).toEqual(labels);
     expect(labelDocument(doc)[1]!.cues.map((c) => c.kind)).toContain('quotation');
     expect(
       defaultLabeller()
         .predict(doc)
         .map((p) => p.label),
-    ).toEqual(['quote', 'quote', 'quote', 'fact']);
+    ).toEqual(labels);
   });
 
   // Regression: an inch sign opened a quotation that ran on through the rest of the document (PolNeAR dev: "Trump is
@@ -124,6 +130,32 @@ describe('scanQuotes', () => {
     expect(scanQuotes("I am going to buy 17\" or 16'' wheels.")).toEqual({ quoted: [], endsInQuote: false });
     expect(scanQuotes('He said "we have 40" and left.')).toEqual({
       quoted: [{ start: 8, end: 20 }],
+      endsInQuote: false,
+    });
+  });
+
+  // Regression: a quotation that runs on into the next paragraph is not closed at the paragraph's end, and the next
+  // paragraph opens with a mark again. Read as a closing mark, that straight mark flipped every later one: the
+  // quotations became the text between them (11 PolNeAR dev sentences start so).
+  it('reads a straight mark that starts a sentence inside an open quotation as re-opening it', () => {
+    expect(scanQuotes('"It will not stand, and we will fight it.', true)).toEqual({
+      quoted: [{ start: 0, end: 41 }],
+      endsInQuote: true,
+    });
+    expect(scanQuotes(' "We owe them that," he said, "and more."', true)).toEqual({
+      quoted: [
+        { start: 0, end: 20 },
+        { start: 30, end: 41 },
+      ],
+      endsInQuote: false,
+    });
+    expect(scanQuotes("''We owe it that much,'' she said.", true)).toEqual({
+      quoted: [{ start: 0, end: 24 }],
+      endsInQuote: false,
+    });
+    // Not at the start, a straight mark still closes the quotation carried over.
+    expect(scanQuotes('We will fight it," he said.', true)).toEqual({
+      quoted: [{ start: 0, end: 18 }],
       endsInQuote: false,
     });
   });
