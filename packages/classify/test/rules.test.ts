@@ -66,6 +66,25 @@ describe('labelSentence: one cue family each', () => {
 });
 
 describe('labelSentence: hard cases', () => {
+  // Regression: blog furniture nobody wrote as a claim was labelled fact (two GUM essays in real-dev): a picture's
+  // credit under a free licence and a line of hashtags are skip, by the guidelines' credits and boilerplate.
+  it.each([
+    '“Hunting Wooly Mammoth” by http://cloudinary.com is licensed under CC BY-SA 4.0',
+    '"Andrews clutch job" by Bob n Renee is licensed under CC BY 2.0',
+    'Photo by Ana Ruiz, licensed under a Creative Commons Attribution licence.',
+    '#science #health #advice #food #research #history',
+    '#MeToo, #TimesUp',
+  ])('a credit or hashtag line is skip: %s', (text) => {
+    const p = labelSentence(text);
+    expect(p.label).toBe('skip');
+    expect(p.cues.map((c) => c.kind)).toContain('fragment');
+  });
+
+  it('a sentence that mentions a licence or a hashtag is not a credit line', () => {
+    expect(labelSentence('The #MeToo movement changed how newsrooms work.').label).not.toBe('skip');
+    expect(labelSentence('The photos are free to use, the agency said.').label).not.toBe('skip');
+  });
+
   it('the “…,” he said. pattern is a quote, with the quoted span and the verb as cues', () => {
     const text = '“We are not closing the depot,” the director said.';
     expect(labelSentence(text).label).toBe('quote');

@@ -9,6 +9,12 @@ const BOILERPLATE =
 const BIO =
   /^[A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+)+ is (?:a|an|the) [^.]*\b(?:writer|columnist|contributor|economist|correspondent|editor|professor|journalist|author|reporter|teacher|librarian|researcher|fellow|analyst|lecturer|consultant)\b/u;
 
+// A picture's credit under a free licence, as blogs print it: "“Hunting” by Jo Bloggs is licensed under CC BY 2.0".
+const LICENCE_CREDIT = /\blicen[sc]ed under (?:a |the )?(?:CC\b|Creative Commons)/iu;
+
+// A line of nothing but hashtags ("#science #health #food"), the tags a blog post ends or starts with.
+const HASHTAGS = /^(?:#[\p{L}\p{N}_]+[\s,]*)+$/u;
+
 /** Fragments and boilerplate (headings, bylines, "Advertisement"): skip cues. */
 export const fragmentRule: CueRule = {
   kind: 'fragment',
@@ -17,6 +23,7 @@ export const fragmentRule: CueRule = {
     // A Markdown heading (`# Title`, `## Section`) is a heading however long it is.
     if (/^#{1,6}\s/.test(text)) return [cue(0, text.length, 'fragment', 'skip', 4)];
     if (BIO.test(text)) return [cue(0, text.length, 'fragment', 'skip', 3)];
+    if (LICENCE_CREDIT.test(text) || HASHTAGS.test(text.trim())) return [cue(0, text.length, 'fragment', 'skip', 4)];
     if (BOILERPLATE.test(text) && view.tokens.length <= 6) return [cue(0, text.length, 'fragment', 'skip', 3)];
     if (view.startsInQuote || view.quoted.length > 0) return [];
     // A heading: a few words without sentence-final punctuation.
