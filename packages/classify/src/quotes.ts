@@ -10,9 +10,9 @@ export interface QuoteScan {
  * Find quoted material: “…”, «…», "…" (straight quotes alternate open/close), ''…'' (two apostrophes, as the New
  * York Times archive and wire text write quotation marks; they alternate too), ``…'' (the typewriter and Penn
  * Treebank style) and ‘…’ (a ‘ that starts a word, closed by a ’ that does not continue one, so apostrophes are not
- * mistaken for quotes); a straight mark right after a digit is an inch sign and opens nothing. A quotation opened in an earlier sentence (`startsInQuote`) covers the sentence up to its
- * first closing mark. Hand-written because quote pairing across sentences is the point, and no tokenizer library
- * tracks it.
+ * mistaken for quotes); a straight mark right after a digit is an inch sign and opens nothing. A quotation opened in
+ * an earlier sentence (`startsInQuote`) covers the sentence up to its first closing mark. Hand-written because quote
+ * pairing across sentences is the point, and no tokenizer library tracks it.
  */
 export function scanQuotes(text: string, startsInQuote = false): QuoteScan {
   const quoted: Span[] = [];
@@ -32,7 +32,9 @@ export function scanQuotes(text: string, startsInQuote = false): QuoteScan {
       i += 2;
     } else i = 0;
   }
-  for (; i < text.length; i++) {
+  // `width` is the current mark's length in code units: 2 for '' and ``, else 1.
+  for (let width = 1; i < text.length; i += width) {
+    width = 1;
     // Only " ' ` « » ‘ ’ “ ” can open or close a quotation; every other character is skipped on its code alone (building
     // a one-character string per character made this scan a visible share of prediction time).
     const code = text.charCodeAt(i);
@@ -43,8 +45,8 @@ export function scanQuotes(text: string, startsInQuote = false): QuoteScan {
     if (code === 39 || code === 96) {
       if (text.charCodeAt(i + 1) !== code) continue;
       c = code === 39 ? "''" : '``';
+      width = 2;
     }
-    const width = c.length;
     if (open >= 0) {
       const closes =
         (closer === 'any' && (c === '”' || c === '"' || c === '»' || c === "''")) ||
@@ -57,19 +59,14 @@ export function scanQuotes(text: string, startsInQuote = false): QuoteScan {
         quoted.push({ start: open, end: i + width });
         open = -1;
       }
-      i += width - 1;
       continue;
     }
     // A straight mark right after a digit is an inch sign (a 17" wheel, 6'3"), never an opening mark: read as one, it
     // left a quotation open to the end of the document.
-    if ((c === '"' || c === "''") && isDigit(text.charCodeAt(i - 1))) {
-      i += width - 1;
-      continue;
-    }
+    if ((c === '"' || c === "''") && isDigit(text.charCodeAt(i - 1))) continue;
     if (c === '“' || c === '"' || c === '«' || c === "''" || c === '``') {
       open = i;
       closer = c === '“' ? '”' : c === '«' ? '»' : c === '"' ? '"' : "''";
-      i += width - 1;
     } else if (c === '‘' && !/[\p{L}\p{N}]/u.test(text[i - 1] ?? '')) {
       open = i;
       closer = '’';
