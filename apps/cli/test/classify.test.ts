@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runStance } from './helpers/run-stance.ts';
+import { runStance, STANCE_BIN } from './helpers/run-stance.ts';
 
 const stance = (args: string[], input: string | Buffer = '') => runStance(args, { input });
 const dir = mkdtempSync(join(tmpdir(), 'stance-classify-'));
@@ -83,6 +84,41 @@ describe('stance classify', () => {
     expect(r.stderr).toContain('stance: <stdin>:2: not UTF-8 text');
     expect(JSON.parse(r.stdout.trim()).id).toBe('1');
   });
+
+  // Regression: answers were held until 64 KB of them or the end of input, so a program that writes one line and
+  // waits for its answer (the protocol as a coprocess) waited forever.
+  it.each([['default'], ['rules']])(
+    'answers each line while stdin is still open, so it can be driven one line at a time (--model %s)',
+    { timeout: 120_000 },
+    async (model) => {
+      const child = spawn(process.execPath, [STANCE_BIN, 'classify', '--model', model], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      const lines: string[] = [];
+      let buffered = '';
+      const waiters: (() => void)[] = [];
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        buffered += d;
+        for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
+          lines.push(buffered.slice(0, nl));
+          buffered = buffered.slice(nl + 1);
+          waiters.shift()?.();
+        }
+      });
+      const nextAnswer = () => new Promise<void>((done) => waiters.push(done));
+      const exited = new Promise<number | null>((done) => child.on('close', done));
+      // stdin stays open across both requests: each answer must come without the end of input.
+      let answered = nextAnswer();
+      child.stdin.write('{"id":"a","text":"This is a shameful waste of public money."}\n');
+      await answered;
+      answered = nextAnswer();
+      child.stdin.write('{"id":"b","text":"The vote was 52 to 48."}\n');
+      await answered;
+      child.stdin.end();
+      expect(await exited).toBe(0);
+      expect(lines.map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['a', 'b']);
+    },
+  );
 
   it('writes the answers before a bad line', () => {
     const r = stance(['classify'], '{"id":"1","text":"The vote was 52 to 48."}\n{bad\n');

@@ -74,6 +74,12 @@ export const classifyCommand: Command = {
           from = nl + 1;
         }
         rest = Buffer.from(data.subarray(from));
+        // The answers to a chunk's lines go out before the next chunk is awaited: a program that writes a line and
+        // waits for its answer (the protocol used as a coprocess) would otherwise wait for 64 KB or the end of input.
+        if (out) {
+          await writeChunk(io, out);
+          out = '';
+        }
       }
       if (rest.length) await answer(decodeLine(rest));
     } catch (error) {
