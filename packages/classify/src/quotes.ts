@@ -11,8 +11,9 @@ export interface QuoteScan {
  * York Times archive and wire text write quotation marks; they alternate too), ``…'' (the typewriter and Penn
  * Treebank style) and ‘…’ (a ‘ that starts a word, closed by a ’ that does not continue one, so apostrophes are not
  * mistaken for quotes); a straight mark right after a digit is an inch sign and opens nothing. A quotation opened in
- * an earlier sentence (`startsInQuote`) covers the sentence up to its first closing mark. Hand-written because quote
- * pairing across sentences is the point, and no tokenizer library tracks it.
+ * an earlier sentence (`startsInQuote`) covers the sentence up to its first closing mark, unless a straight mark
+ * starts the sentence: that re-opens it (the quotation's next paragraph). Hand-written because quote pairing across
+ * sentences is the point, and no tokenizer library tracks it.
  */
 export function scanQuotes(text: string, startsInQuote = false): QuoteScan {
   const quoted: Span[] = [];
