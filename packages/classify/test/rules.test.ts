@@ -80,6 +80,22 @@ describe('labelSentence: hard cases', () => {
     expect(p.cues.map((c) => c.kind)).toContain('fragment');
   });
 
+  // Regression: a long title without a full stop was labelled as a claim (a GUM essay's `To Feel Happier, We Have to
+  // Resolve to the Life We Evolved to Live` came out opinion): headings are skip, however long.
+  it.each([
+    'To Feel Happier, We Have to Resolve to the Life We Evolved to Live',
+    'How to Wash Overalls in a Washing Machine',
+    'Why the Division of Labor Increases Production',
+  ])('a title-case line without a full stop is a heading: %s', (text) => {
+    expect(labelSentence(text).label).toBe('skip');
+  });
+
+  it('a sentence-case line, a title with a full stop, or a quoted title is not a heading', () => {
+    expect(labelSentence('the council should start again before the vote').label).not.toBe('skip');
+    expect(labelSentence('How to Wash Overalls in a Washing Machine.').label).not.toBe('skip');
+    expect(labelSentence('“We Will Fight Them on the Beaches and Win”').label).not.toBe('skip');
+  });
+
   it('a sentence that mentions a licence or a hashtag is not a credit line', () => {
     expect(labelSentence('The #MeToo movement changed how newsrooms work.').label).not.toBe('skip');
     expect(labelSentence('The photos are free to use, the agency said.').label).not.toBe('skip');

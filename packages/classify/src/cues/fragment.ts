@@ -1,5 +1,6 @@
 import type { CueRule } from '../cue-rule.ts';
 import { cue } from '../cue-rule.ts';
+import type { WordToken } from '../tokens.ts';
 
 // Page furniture that turns up between paragraphs of scraped articles.
 const BOILERPLATE =
@@ -26,10 +27,18 @@ export const fragmentRule: CueRule = {
     if (LICENCE_CREDIT.test(text) || HASHTAGS.test(text.trim())) return [cue(0, text.length, 'fragment', 'skip', 4)];
     if (BOILERPLATE.test(text) && view.tokens.length <= 6) return [cue(0, text.length, 'fragment', 'skip', 3)];
     if (view.startsInQuote || view.quoted.length > 0) return [];
-    // A heading: a few words without sentence-final punctuation.
-    if (view.tokens.length <= 4 && !/[.!?…:;]["”’)]*$/.test(text))
+    // A heading: a few words without sentence-final punctuation, or a longer title in title case (every word of four
+    // letters or more capitalised: `How to Wash Overalls in a Washing Machine`), as blog posts and essays start.
+    if (!/[.!?…:;]["”’)]*$/.test(text) && (view.tokens.length <= 4 || isTitleCase(view.tokens)))
       return [cue(0, text.length, 'fragment', 'skip', 2.5)];
     if (view.tokens.length === 0) return [cue(0, text.length, 'fragment', 'skip', 3)];
     return [];
   },
 };
+
+/** A title: at most 16 words, and every word of four letters or more starts with a capital. */
+function isTitleCase(tokens: readonly WordToken[]): boolean {
+  if (tokens.length > 16) return false;
+  const long = tokens.filter((t) => t.text.length >= 4);
+  return long.length > 0 && long.every((t) => /^\p{Lu}/u.test(t.text));
+}
