@@ -31,12 +31,13 @@ const TEMPLATES: [Label, (n: number) => string][] = [
   ['opinion', (n) => `Surely nobody believes scheme ${n} is worth the money.`],
 ];
 
-function corpus(docs: number) {
+/** `docs` documents of the templates; those from `blockFrom` on are one `>` paragraph (a block quotation). */
+function corpus(docs: number, blockFrom = Number.POSITIVE_INFINITY) {
   return buildCorpus(
     Array.from({ length: docs }, (_, d) => ({
       id: `d${d}`,
       title: `Piece ${d}`,
-      sentences: TEMPLATES.map(([, make]) => make(d)),
+      sentences: TEMPLATES.map(([, make], k) => (d >= blockFrom && k === 0 ? `> ${make(d)}` : make(d))),
     })),
   );
 }
@@ -54,11 +55,17 @@ async function until(check: () => boolean, what: string, ms = 60_000): Promise<v
   }
 }
 
-function setup(learning: LearningOptions, spawn = spawnLearnWorker, start: StartModel = { kind: 'rules' }, docs = 10) {
+function setup(
+  learning: LearningOptions,
+  spawn = spawnLearnWorker,
+  start: StartModel = { kind: 'rules' },
+  docs = 10,
+  blockFrom = Number.POSITIVE_INFINITY,
+) {
   const dir = tempCorpusDir();
   const log = openAnnotatorLog(dir, 'tester');
   const session = createSession({
-    corpus: { ...corpus(docs), guideline: null },
+    corpus: { ...corpus(docs, blockFrom), guideline: null },
     log,
     labeler: labelDocument,
     learning,
@@ -157,7 +164,9 @@ describe('background learning (issue 13)', () => {
   it('ranks the queue in the worker by the start model’s confidence, least confident first (a large --order uncertain)', {
     timeout: 120_000,
   }, async () => {
-    const t = setup({ every: 0, newestModel: null }, spawnLearnWorker, { kind: 'default' });
+    // Documents 8 and 9 are block quotations: the worker must read them as the UI does.
+    const t = setup({ every: 0, newestModel: null }, spawnLearnWorker, { kind: 'default' }, 10, 8);
+    expect(t.session.index.blockQuoted.filter((b) => b === 1)).toHaveLength(10);
     const state = t.withLabels(0);
     t.learner.rankQueue(state);
     expect(t.statuses).toEqual([{ ranking: true }]);

@@ -1,4 +1,6 @@
-import { labelDocument } from '@stance/classify';
+import { defaultLabeller, labelDocument } from '@stance/classify';
+import { sentenceIds } from '@stance/schema';
+import { segment } from '@stance/text';
 import { describe, expect, it } from 'vitest';
 import { indexCorpus } from '../src/model/corpus-index.ts';
 import { createSuggester, KEPT_DOCUMENTS } from '../src/model/suggester.ts';
@@ -14,7 +16,47 @@ function countingLabeler() {
   return { runs, labeler };
 }
 
+/** One document from its text, segmented as ingest segments it. */
+function corpusOf(text: string) {
+  const spans = segment(text);
+  const ids = sentenceIds(
+    'post',
+    spans.map((s) => s.text),
+  );
+  return {
+    documents: [{ id: 'post', title: 'A post', text }],
+    sentences: spans.map((s, index) => ({
+      id: ids[index]!,
+      docId: 'post',
+      index,
+      start: s.start,
+      end: s.end,
+      text: s.text,
+    })),
+  };
+}
+
 describe('createSuggester', () => {
+  it('suggests quote for every sentence of a Markdown block quotation, from the rules and the default labeller', () => {
+    const text = [
+      'I read this in the paper today.',
+      '',
+      '> The council approved a 4.5% fare rise on Tuesday. The operator welcomed the decision.',
+      '',
+      'Frankly, this is a disgrace.',
+    ].join('\n');
+    const { documents, sentences } = corpusOf(text);
+    const index = indexCorpus(documents, sentences);
+    expect(Array.from(index.blockQuoted)).toEqual([0, 1, 1, 0]);
+    const plain = corpusOf(text.replace('> ', '  '));
+    for (const model of [null, defaultLabeller()]) {
+      const labels = (i: typeof index) => sentences.map((_, s) => createSuggester(i, labelDocument, model).at(s).label);
+      expect(labels(index).slice(1, 3)).toEqual(['quote', 'quote']);
+      // The same story without the `>` is the author's report of it: not all quotes.
+      expect(labels(indexCorpus(plain.documents, plain.sentences)).slice(1, 3)).not.toEqual(['quote', 'quote']);
+    }
+  });
+
   it('warm labels a position’s document once, ahead of `at`, which then labels nothing', () => {
     const { documents, sentences } = smallCorpus();
     const { runs, labeler } = countingLabeler();

@@ -172,6 +172,27 @@ describe('stance analyze', () => {
     expect(rows.map((row) => [row.text, row.label])).toEqual(quotation.map((t) => [t, 'quote']));
   });
 
+  it("labels every sentence of a Markdown block quotation quote, and the author's text after it as before", () => {
+    const post = [
+      'The paper ran this on Tuesday:',
+      '',
+      '> The council approved a 4.5% fare rise. The operator welcomed the decision.',
+      '',
+      'The operator welcomed the decision.',
+    ].join('\n');
+    const labels = (input: string) =>
+      stance(['analyze', '-', '--jsonl'], input)
+        .stdout.trimEnd()
+        .split('\n')
+        .slice(0, -1)
+        .map((l) => (JSON.parse(l) as { label: string }).label);
+    const quoted = labels(post);
+    expect(quoted.slice(1, 3)).toEqual(['quote', 'quote']);
+    // The same sentence outside the quotation is the author's, labelled as it is without any quotation.
+    expect(quoted[3]).toBe(labels('The operator welcomed the decision.')[0]);
+    expect(quoted[3]).not.toBe('quote');
+  });
+
   // Regression: an empty file printed a profile of 0 sentences and exit 0, where ingest refuses it.
   it.each([
     ['an empty file', ''],

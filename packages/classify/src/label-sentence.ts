@@ -1,5 +1,6 @@
 import type { Cue, Label, LabelScores, Prediction } from '@stance/schema';
 import { LABELS } from '@stance/schema';
+import { openAfter, startsQuoted } from './context.ts';
 import { findCues, viewSentence } from './rules.ts';
 
 /** What the rules know of a sentence's neighbours. */
@@ -61,13 +62,18 @@ export function predictFromView(text: string, inQuote: boolean): { prediction: P
 
 /**
  * Label the sentences of one document in order, carrying an open quotation from one sentence into the next
- * (`startsInQuote`: one is open where the first starts).
+ * (`startsInQuote`: one is open where the first starts; `blockQuoted`: which sit in a block quotation, see
+ * PredictOptions).
  */
-export function labelDocument(texts: readonly string[], startsInQuote = false): Prediction[] {
-  let inQuote = startsInQuote;
-  return texts.map((text) => {
-    const { prediction, endsInQuote } = predictFromView(text, inQuote);
-    inQuote = endsInQuote;
+export function labelDocument(
+  texts: readonly string[],
+  startsInQuote = false,
+  blockQuoted?: readonly boolean[],
+): Prediction[] {
+  let open = startsInQuote;
+  return texts.map((text, i) => {
+    const { prediction, endsInQuote } = predictFromView(text, startsQuoted(open, blockQuoted, i));
+    open = openAfter(endsInQuote, blockQuoted, i);
     return prediction;
   });
 }

@@ -18,6 +18,12 @@ export interface PredictOptions {
    * earlier sentences were labelled in an earlier call (see `endsInQuote`). @default false
    */
   startsInQuote?: boolean;
+  /**
+   * Per text: the sentence sits in a block quotation, a Markdown or e-mail `>` paragraph (`blockQuoted` of
+   * @stance/text finds them). It is read as inside a quotation, and the rules and the default labeller label it quote:
+   * every sentence inside a quotation is one. Ignored with `independent`. @default none
+   */
+  blockQuoted?: readonly boolean[];
   /** One sentence embedding per text, for models with an `encoder` (see predictTexts, which computes them). */
   embeddings?: readonly Float32Array[];
 }

@@ -10,7 +10,7 @@ export const rulesModel: Model = {
   predict(texts, options = {}) {
     const predictions = options.independent
       ? texts.map((t) => labelSentence(t))
-      : labelDocument(texts, options.startsInQuote);
+      : labelDocument(texts, options.startsInQuote, options.blockQuoted);
     return predictions.map((p) => ({
       label: p.label,
       confidence: p.confidence,

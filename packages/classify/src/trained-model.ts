@@ -1,5 +1,5 @@
 import { StanceError } from '@stance/schema';
-import { quoteContext } from './context.ts';
+import { openAfter, quoteContext, startsQuoted } from './context.ts';
 import { FeatureSpace } from './feature-space.ts';
 import type { FeatureSettings } from './features.ts';
 import type { LogisticOptions, LogisticParams } from './logistic-regression.ts';
@@ -165,7 +165,8 @@ export function modelFromData(data: TrainedModelData): TrainedModel {
     predict(texts, options = {}) {
       // With cues on, extract scans each sentence's quotations anyway, and says whether one is open at its end.
       const chain = !options.independent && data.features.cues;
-      const context = options.independent || chain ? [] : quoteContext(texts, undefined, options.startsInQuote);
+      const blocks = options.independent ? undefined : options.blockQuoted;
+      const context = options.independent || chain ? [] : quoteContext(texts, undefined, options.startsInQuote, blocks);
       let open = options.startsInQuote ?? false;
       const { embeddings } = options;
       if (data.kind === 'hybrid' && embeddings?.length !== texts.length)
@@ -174,8 +175,8 @@ export function modelFromData(data: TrainedModelData): TrainedModel {
         );
       const { space, score } = ready ?? prepare();
       return texts.map((text, i): ModelPrediction => {
-        space.extract(text, chain ? open : (context[i] ?? false));
-        open = space.endsInQuote;
+        space.extract(text, chain ? startsQuoted(open, blocks, i) : (context[i] ?? false));
+        open = openAfter(space.endsInQuote, blocks, i);
         score(space, logits);
         const own = softmaxPrediction(data.labels, logits);
         if (data.kind !== 'hybrid') return own;

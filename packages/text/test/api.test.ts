@@ -4,6 +4,7 @@ import * as api from '../src/index.ts';
 test('exposes the public api', () => {
   expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
     [
+      "blockQuoted",
       "segment",
       "stripControl",
       "tokenize",

@@ -17,9 +17,11 @@ const data = workerData as LearnWorkerData;
 // The texts: in workerData, or (a worker started before the corpus was loaded) in the first message.
 let bytes = new Uint8Array(data.text ?? new ArrayBuffer(0));
 let ends = new Int32Array(data.ends ?? new ArrayBuffer(0));
+let quoted = new Uint8Array(data.quoted ?? new ArrayBuffer(0));
 const decoder = new TextDecoder();
 const textOf = (position: number) =>
   decoder.decode(bytes.subarray(position > 0 ? ends[position - 1]! : 0, ends[position]!));
+const quotedAt = (position: number) => quoted[position] === 1;
 
 /**
  * The model that predicts now, and where it came from: the session's start model (the default labeller, a corpus
@@ -53,6 +55,7 @@ port.on('message', (message: ToWorker) => {
     if (message.type === 'texts') {
       bytes = new Uint8Array(message.text);
       ends = new Int32Array(message.ends);
+      quoted = new Uint8Array(message.quoted);
     } else if (message.type === 'train') trainAndRank(message);
     else if (message.type === 'load') {
       const model = loadStartModel({ kind: 'file', file: { path: message.path, stamp: 0 } });
@@ -60,13 +63,14 @@ port.on('message', (message: ToWorker) => {
       send({ type: 'loaded', id: message.id, name: model.name, generation: message.generation });
     } else if (message.type === 'rank') {
       const started = performance.now();
-      const ranked = rankPool(predictor(), message.pool, message.poolDocs, textOf);
+      const ranked = rankPool(predictor(), message.pool, message.poolDocs, textOf, quotedAt);
       send({ type: 'ranked', id: message.id, ranked, ms: Math.round(performance.now() - started) }, [
         ranked.buffer as ArrayBuffer,
       ]);
     } else {
       const texts = Array.from(message.positions, textOf);
-      const { labels, confidence } = encodePredictions(predictor().predict(texts));
+      const blockQuoted = Array.from(message.positions, quotedAt);
+      const { labels, confidence } = encodePredictions(predictor().predict(texts, { blockQuoted }));
       send(
         { type: 'predicted', id: message.id, doc: message.doc, generation: current.generation, labels, confidence },
         [labels.buffer as ArrayBuffer, confidence.buffer as ArrayBuffer],
@@ -98,7 +102,9 @@ function trainAndRank(request: TrainRequest): void {
   const previousName = current.kind === 'live' ? 'previous live model' : before.name;
   if (adopted) current = { predictor: model, kind: 'live', generation: request.generation };
   const ranked =
-    adopted && request.pool.length > 0 ? rankPool(model, request.pool, request.poolDocs, textOf) : new Int32Array(0);
+    adopted && request.pool.length > 0
+      ? rankPool(model, request.pool, request.poolDocs, textOf, quotedAt)
+      : new Int32Array(0);
   send(
     {
       type: 'trained',

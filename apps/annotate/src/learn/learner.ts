@@ -350,5 +350,7 @@ export function shareTexts(index: CorpusIndex): SharedTexts {
     at += encoder.encodeInto(s.text, bytes.subarray(at)).written;
     endOf[i] = at;
   });
-  return { text, ends };
+  const quoted = new SharedArrayBuffer(index.sentences.length);
+  new Uint8Array(quoted).set(index.blockQuoted);
+  return { text, ends, quoted };
 }

@@ -10,7 +10,10 @@ import { isLabel, LABELS } from '@stance/schema';
 /** Something that labels one document's sentences (in reading order): the session's start model, or a live one. */
 export interface Predictor {
   readonly name: string;
-  predict(texts: readonly string[]): readonly { label: string; confidence: number }[];
+  predict(
+    texts: readonly string[],
+    options?: { blockQuoted?: readonly boolean[] },
+  ): readonly { label: string; confidence: number }[];
 }
 
 /**
@@ -132,13 +135,15 @@ export function rankPool(
   pool: Int32Array,
   docs: Int32Array,
   textOf: (position: number) => string,
+  quotedAt: (position: number) => boolean = () => false,
 ): Int32Array {
   const confidence = new Float64Array(pool.length);
   let start = 0;
   while (start < pool.length) {
     let end = start + 1;
     while (end < pool.length && docs[end] === docs[start]) end++;
-    const answers = predictor.predict(Array.from(pool.subarray(start, end), textOf));
+    const positions = pool.subarray(start, end);
+    const answers = predictor.predict(Array.from(positions, textOf), { blockQuoted: Array.from(positions, quotedAt) });
     for (let i = start; i < end; i++) confidence[i] = answers[i - start]?.confidence ?? 0;
     start = end;
   }

@@ -9,6 +9,8 @@ export interface SharedTexts {
   text: SharedArrayBuffer;
   /** End offset (bytes) of each sentence's text in `text`; a sentence starts where the one before it ends. */
   ends: SharedArrayBuffer;
+  /** One byte a sentence: 1 where it sits in a block quotation (CorpusIndex.blockQuoted). */
+  quoted: SharedArrayBuffer;
 }
 
 /**

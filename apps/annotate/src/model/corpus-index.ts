@@ -1,4 +1,5 @@
 import type { Sentence, StanceDocument } from '@stance/schema';
+import { blockQuoted } from '@stance/text';
 
 /**
  * The corpus as the UI walks it: documents in order, each document's sentences in reading order, and for every
@@ -16,6 +17,8 @@ export interface CorpusIndex {
   readonly placeInDoc: Int32Array;
   /** Sentence position by sentence id. */
   readonly positionOf: ReadonlyMap<string, number>;
+  /** 1 where a sentence sits in a block quotation (a `>` paragraph of its document), which the labellers read as a quote. */
+  readonly blockQuoted: Uint8Array;
 }
 
 /** Index documents and their sentences; sentences of unknown documents are left out. */
@@ -43,7 +46,25 @@ export function indexCorpus(documents: readonly StanceDocument[], sentences: rea
       placeInDoc[s] = k;
     });
   }
-  return { documents, sentences, byDoc, docOf, placeInDoc, positionOf };
+  const quoted = new Uint8Array(sentences.length);
+  byDoc.forEach((list, d) => {
+    const text = documents[d]!.text;
+    // Most documents quote no block: only one with a `>` in it is read line by line.
+    if (!text.includes('>')) return;
+    const flags = blockQuoted(
+      text,
+      list.map((s) => sentences[s]!),
+    );
+    list.forEach((s, k) => {
+      if (flags[k]) quoted[s] = 1;
+    });
+  });
+  return { documents, sentences, byDoc, docOf, placeInDoc, positionOf, blockQuoted: quoted };
+}
+
+/** The block-quotation flags of sentence positions (see CorpusIndex.blockQuoted), as PredictOptions takes them. */
+export function blockFlags(index: CorpusIndex, positions: readonly number[] | Int32Array): boolean[] {
+  return Array.from(positions, (s) => index.blockQuoted[s] === 1);
 }
 
 /** Every indexed sentence position in document order (documents in corpus order, sentences in reading order). */

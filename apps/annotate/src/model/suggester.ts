@@ -1,9 +1,13 @@
 import type { Cue, Label, Prediction } from '@stance/schema';
 import { isLabel } from '@stance/schema';
 import type { CorpusIndex } from './corpus-index.ts';
+import { blockFlags } from './corpus-index.ts';
 
-/** The rules labeler: one prediction (with cue spans relative to each sentence) per sentence of one document. */
-export type Labeler = (texts: string[]) => Prediction[];
+/**
+ * The rules labeler (labelDocument's shape): one prediction (with cue spans relative to each sentence) per sentence of
+ * one document, told which sentences sit in a block quotation (CorpusIndex.blockQuoted).
+ */
+export type Labeler = (texts: string[], startsInQuote?: boolean, blockQuoted?: readonly boolean[]) => Prediction[];
 
 /** A model's answer as the UI needs it; trained models may leave out confidence and cues. */
 export interface ModelAnswer {
@@ -14,10 +18,10 @@ export interface ModelAnswer {
   cues?: Cue[];
 }
 
-/** A trained model: a name (logged with each suggestion) and a batch predictor. */
+/** A trained model: a name (logged with each suggestion) and a batch predictor over one document's sentences. */
 export interface SuggestionModel {
   name: string;
-  predict(texts: readonly string[]): readonly ModelAnswer[];
+  predict(texts: readonly string[], options?: { blockQuoted?: readonly boolean[] }): readonly ModelAnswer[];
 }
 
 /** The suggestion shown for a sentence: the label, its confidence, and the rules' cue spans to highlight. */
@@ -85,11 +89,12 @@ export function createSuggester(index: CorpusIndex, labeler: Labeler, model?: Su
     }
     const positions = index.byDoc[doc] ?? [];
     const texts = positions.map((s) => index.sentences[s]!.text);
+    const blockQuoted = blockFlags(index, positions);
     let rules: Prediction[];
     let trained: readonly ModelAnswer[] | null;
     try {
-      rules = labeler(texts);
-      trained = model ? model.predict(texts) : null;
+      rules = labeler(texts, false, blockQuoted);
+      trained = model ? model.predict(texts, { blockQuoted }) : null;
     } catch (error) {
       // Suggestions are advice: a failing labeler must not take the annotation UI (and unsaved work) down with it.
       const failed: Suggested = {
@@ -125,7 +130,10 @@ export function createSuggester(index: CorpusIndex, labeler: Labeler, model?: Su
     const positions = index.byDoc[doc] ?? [];
     let answers: readonly ModelAnswer[];
     try {
-      answers = model.predict(positions.map((s) => index.sentences[s]!.text));
+      answers = model.predict(
+        positions.map((s) => index.sentences[s]!.text),
+        { blockQuoted: blockFlags(index, positions) },
+      );
     } catch {
       return forDocument(doc, false).map((s) => s.confidence);
     }

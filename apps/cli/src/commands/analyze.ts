@@ -3,7 +3,7 @@ import { commentaryProfile, endsInQuote, predictTexts, rulesModel } from '@stanc
 import { checkNotEmpty } from '@stance/corpus';
 import type { Cue, Label } from '@stance/schema';
 import { isLabel, STANCE_LABELS } from '@stance/schema';
-import { segment, stripControl } from '@stance/text';
+import { blockQuoted, segment, stripControl } from '@stance/text';
 import { flag, stringOption } from '../args.ts';
 import { loadModelOption, MODEL_HELP, roundScores } from '../classify-model.ts';
 import type { Command } from '../command.ts';
@@ -64,15 +64,16 @@ export const analyzeCommand: Command = {
     // labelled, so memory stays flat on a large input (50 MB of text once took 3.4 GB and could not be written as one
     // string). A quotation open at the end of a batch carries into the next, as it would in one call.
     let open = false;
+    // Sentences of a `>` paragraph (a Markdown block quotation) are read as inside a quotation.
+    const blocks = blockQuoted(text, sentences);
     for (let from = 0; from < sentences.length; from += BATCH) {
       const batch = sentences.slice(from, from + BATCH);
       const texts = batch.map((s) => s.text);
-      const predictions: ModelPrediction[] = await predictTexts(model, texts, { startsInQuote: open });
+      const context = { startsInQuote: open, blockQuoted: blocks.slice(from, from + BATCH) };
+      const predictions: ModelPrediction[] = await predictTexts(model, texts, context);
       // Trained models report no cues of their own; the rules' cues still explain what the sentence contains.
-      const cuesOf = (model === rulesModel ? predictions : rulesModel.predict(texts, { startsInQuote: open })).map(
-        (p) => p.cues ?? [],
-      );
-      open = endsInQuote(texts, open);
+      const cuesOf = (model === rulesModel ? predictions : rulesModel.predict(texts, context)).map((p) => p.cues ?? []);
+      open = endsInQuote(texts, open, context.blockQuoted);
       let out = '';
       batch.forEach((s, i) => {
         const p = predictions[i]!;

@@ -56,7 +56,9 @@ export function labellerFromData(data: LabellerData, vectors?: WordVectors): Def
   if (table && data.features.wordNgrams < 1)
     throw new StanceError('a labeller with word-vector sides needs word unigram features', { where: data.name });
   const contextOf = (texts: readonly string[], options: PredictOptions): boolean[] =>
-    options.independent ? texts.map(() => false) : quoteContext(texts, undefined, options.startsInQuote);
+    options.independent
+      ? texts.map(() => false)
+      : quoteContext(texts, undefined, options.startsInQuote, options.blockQuoted);
   // The shipped settings (word unigrams, cues, context) take the integer path; any other settings the reference one,
   // the feature strings of sentenceFeatures scored by pairScorer (same numbers: a test compares the two).
   let outputs: (texts: readonly string[], context: readonly boolean[]) => ComponentOutput[];
@@ -94,6 +96,13 @@ export function labellerFromData(data: LabellerData, vectors?: WordVectors): Def
           // Rare (headings, bylines): the rules' own scores say how sure the skip is.
           const p = predictFromView(texts[i]!, context[i]!).prediction;
           return { label: 'skip', confidence: p.confidence, scores: { ...p.scores } };
+        }
+        if (!options.independent && options.blockQuoted?.[i] === true) {
+          // Structure decides, as for skip: inside a block quotation the rules read a quotation over the whole
+          // sentence, which the guidelines call a quote whatever it says. The quote model weighs what a sentence says
+          // over where it sits, and gives a plain statement inside a quotation a low probability.
+          const p = predictFromView(texts[i]!, true).prediction;
+          if (p.label === 'quote') return { label: 'quote', confidence: p.confidence, scores: { ...p.scores } };
         }
         const { label, scores } = combineComponents(c.opinion, c.quote, data.combine, c.quotation);
         return { label, confidence: scores[label], scores };
