@@ -20,8 +20,9 @@ export interface PredictOptions {
   startsInQuote?: boolean;
   /**
    * Per text: the sentence sits in a block quotation, a Markdown or e-mail `>` paragraph (`blockQuoted` of
-   * @stance/text finds them). It is read as inside a quotation, and the rules and the default labeller label it quote:
-   * every sentence inside a quotation is one. Ignored with `independent`. @default none
+   * @stance/text finds them). It is read as inside a quotation, as one carried over by quotation marks is: the rules
+   * label it quote, the default labeller's quotation-first order asks its quote component first. Ignored with
+   * `independent`. @default none
    */
   blockQuoted?: readonly boolean[];
   /** One sentence embedding per text, for models with an `encoder` (see predictTexts, which computes them). */

@@ -15,7 +15,7 @@ const POST = [
 const BLOCK = [false, true, true, true, false, false];
 
 describe('block quotations (PredictOptions.blockQuoted)', () => {
-  it('the rules and the default labeller label every sentence of a block quotation quote', () => {
+  it('the rules and the default labeller label every sentence of this block quotation quote', () => {
     for (const model of [rulesModel, defaultLabeller()]) {
       const labels = model.predict(POST, { blockQuoted: BLOCK }).map((p) => p.label);
       expect(labels.slice(1, 4)).toEqual(['quote', 'quote', 'quote']);

@@ -97,13 +97,6 @@ export function labellerFromData(data: LabellerData, vectors?: WordVectors): Def
           const p = predictFromView(texts[i]!, context[i]!).prediction;
           return { label: 'skip', confidence: p.confidence, scores: { ...p.scores } };
         }
-        if (!options.independent && options.blockQuoted?.[i] === true) {
-          // Structure decides, as for skip: inside a block quotation the rules read a quotation over the whole
-          // sentence, which the guidelines call a quote whatever it says. The quote model weighs what a sentence says
-          // over where it sits, and gives a plain statement inside a quotation a low probability.
-          const p = predictFromView(texts[i]!, true).prediction;
-          if (p.label === 'quote') return { label: 'quote', confidence: p.confidence, scores: { ...p.scores } };
-        }
         const { label, scores } = combineComponents(c.opinion, c.quote, data.combine, c.quotation);
         return { label, confidence: scores[label], scores };
       });
