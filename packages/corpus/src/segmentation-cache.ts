@@ -17,15 +17,16 @@ export const SEGMENTATION_CACHE_FILE = '.cache/sentences.json';
 const CACHE_VERSION = 1;
 
 // Text that touches the segmenter's rules (abbreviations, initials, decimals, ellipses, quotations carried over,
-// headings, list items, line breaks, a URL, an invisible character after a stop) and the ids' normalisation (repeats,
-// white space). Its sentences and ids are hashed into the fingerprint, so a change to either that shows here
-// invalidates every cache.
+// headings, list items, line breaks, a URL, an invisible character after a stop, a block quotation's empty `>` line)
+// and the ids' normalisation (repeats, white space). Its sentences and ids are hashed into the fingerprint, so a
+// change to either that shows here invalidates every cache.
 const PROBE = [
   '# A heading\n\nDr. Smith met J. R. R. Tolkien at 10 a.m. on Jan. 5. He said: “It costs $4.5 bn… really.” Then he left!',
   '“We tried everything. The bank would not listen,” said Ms. Brenner. Is it 3.14? Yes.  Yes.\nYes.',
   '- first item\n- second item, see https://example.org/a.b?c=d. Then (in 2024) the U.S. vote came... Who knows?!',
   'Line one without a stop\nLine two. ‘Single quotes,’ she wrote. pp. 4-5 of vol. 2 say so. A. Next one. Yes.',
   'Pasted from the web.\u200b An invisible character follows the stop.',
+  '> A block quotation. Its second sentence.\n>\n> Its second paragraph.',
 ].join('\n\n');
 
 let fingerprint: string | undefined;

@@ -17,8 +17,20 @@ export function segment(text: string): SentenceSpan[] {
     let e = to;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) out.push({ start: s, end: e, text: text.slice(s, e) });
+    if (e > s && !onlyQuoteMarkers(text, s, e)) out.push({ start: s, end: e, text: text.slice(s, e) });
     from = to;
   }
   return out;
+}
+
+/**
+ * Whether `text[s, e)` holds nothing but `>` marks and white space: the empty line between two paragraphs of a
+ * Markdown or e-mail block quotation (`> one.\n>\n> two.`), a paragraph break, not a sentence to label.
+ */
+function onlyQuoteMarkers(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 62 && !isSpace(c)) return false;
+  }
+  return true;
 }

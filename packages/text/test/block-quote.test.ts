@@ -34,7 +34,6 @@ describe('blockQuoted', () => {
       ['> The council approved a fare rise on Tuesday.', true],
       ['Officials expect revenue to grow.', true],
       ['The operator welcomed it.', true],
-      ['>', true],
       ['> A second paragraph of the story.', true],
       ['It ends here.', true],
       ['Frankly, this is a disgrace.', false],

@@ -40,6 +40,15 @@ describe('regressions', () => {
       'She left.',
     ]);
   });
+  test('the empty `>` line between two paragraphs of a block quotation is no sentence', () => {
+    // Found reading block quotations for the labellers: `>` alone was a sentence an annotator would have to label.
+    expect(texts('> One paragraph.\n>\n> Another one.\n> >\n\n>> Nested.\n>>\nAfter.')).toEqual([
+      '> One paragraph.',
+      '> Another one.',
+      '>> Nested.',
+      'After.',
+    ]);
+  });
 });
 
 describe('commentary cases', () => {
