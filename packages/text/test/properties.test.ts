@@ -36,6 +36,8 @@ const piece = fc.oneof(
     '• ',
     '- ',
     '# ',
+    '> ',
+    '\n>\n',
     'The',
     'he',
     'I',
@@ -63,7 +65,8 @@ const piece = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 4 }),
 );
 const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
-const isSpaceOnly = (s: string) => s.trim() === '';
+// What segment may leave out between sentences: white space, and the `>` marks of an empty block-quotation line.
+const isGap = (s: string) => s.replace(/>/g, '').trim() === '';
 
 describe('segment properties', () => {
   test('offsets slice the input; sentences are non-empty, trimmed, in order and do not overlap', () => {
@@ -83,16 +86,16 @@ describe('segment properties', () => {
     );
   });
 
-  test('all non-space text is covered: what lies between sentences is white space only', () => {
+  test('all text is covered: what lies between sentences is white space, or an empty block-quotation line', () => {
     fc.assert(
       fc.property(text, (t) => {
         const spans = segment(t);
         let last = 0;
         for (const s of spans) {
-          expect(isSpaceOnly(t.slice(last, s.start))).toBe(true);
+          expect(isGap(t.slice(last, s.start))).toBe(true);
           last = s.end;
         }
-        expect(isSpaceOnly(t.slice(last))).toBe(true);
+        expect(isGap(t.slice(last))).toBe(true);
       }),
       { numRuns: 2000 },
     );
