@@ -57,6 +57,21 @@ describe('createSuggester', () => {
     }
   });
 
+  it('reads the paragraph after a lead-in such as `From the AP comes this story:` as quoted, and the lead-in', () => {
+    const text = [
+      'From the AP comes this story:',
+      '',
+      'The council approved a fare rise. It takes effect in May.',
+      '',
+      'Good.',
+    ].join('\n');
+    const { documents, sentences } = corpusOf(text);
+    expect(Array.from(indexCorpus(documents, sentences).blockQuoted)).toEqual([1, 1, 1, 0]);
+    // The same text with a lead-in to the author's own points quotes nothing.
+    const own = corpusOf(text.replace('From the AP comes this story:', 'Three things happened:'));
+    expect(Array.from(indexCorpus(own.documents, own.sentences).blockQuoted)).toEqual([0, 0, 0, 0]);
+  });
+
   it('warm labels a position’s document once, ahead of `at`, which then labels nothing', () => {
     const { documents, sentences } = smallCorpus();
     const { runs, labeler } = countingLabeler();

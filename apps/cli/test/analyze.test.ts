@@ -193,6 +193,26 @@ describe('stance analyze', () => {
     expect(quoted[3]).not.toBe('quote');
   });
 
+  it('reads the paragraph after a lead-in that announces a story as quoted, and the lead-in, with no `>` marks', () => {
+    const post = (lead: string) =>
+      [
+        lead,
+        '',
+        'The council approved a 4.5% fare rise. The operator welcomed the decision.',
+        '',
+        'What a farce.',
+      ].join('\n');
+    const labels = (input: string) =>
+      stance(['analyze', '-', '--jsonl', '--model', 'rules'], input)
+        .stdout.trimEnd()
+        .split('\n')
+        .slice(0, -1)
+        .map((l) => (JSON.parse(l) as { label: string }).label);
+    expect(labels(post('From the AP comes this story:'))).toEqual(['quote', 'quote', 'quote', 'opinion']);
+    // The author's own list after a colon is no quotation.
+    expect(labels(post('Three things happened:')).slice(1, 3)).not.toContain('quote');
+  });
+
   // Regression: an empty file printed a profile of 0 sentences and exit 0, where ingest refuses it.
   it.each([
     ['an empty file', ''],

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Interval } from '@stance/metrics';
 import { bootstrapCI, pairedBootstrap } from '@stance/metrics';
 import { docIdOf } from '@stance/schema';
+import { blockQuoted, segment } from '@stance/text';
 import { binaryComponent, binaryScorer } from '../src/default-model/binary-scorer.ts';
 import { COMBINE_ORDERS, combineComponents } from '../src/default-model/combine.ts';
 import { binaryMacroF1, exampleFeatures, foldsOf, outOfFold } from '../src/default-model/cv.ts';
@@ -36,6 +37,8 @@ const REBUILD = args.includes('--rebuild');
 interface Item extends Example {
   /** Group for the bootstrap: the document, or the item itself when there is none. */
   group: string;
+  /** It sits in a quotation its document's layout shows (blockQuoted of @stance/text, as `stance analyze` reads it). */
+  layoutQuoted?: boolean;
 }
 
 /** Read a JSONL file of the shared eval folder. */
@@ -95,7 +98,7 @@ function predictItems(model: Model, items: readonly Item[]): string[] {
   for (const [key, idx] of byDoc) {
     const preds = model.predict(
       idx.map((i) => items[i]!.text),
-      { independent: key.startsWith('\u0000') },
+      { independent: key.startsWith('\u0000'), blockQuoted: idx.map((i) => items[i]!.layoutQuoted === true) },
     );
     idx.forEach((i, j) => {
       out[i] = preds[j]!.label;
@@ -220,20 +223,43 @@ const sample: Item[] = existsSync(goldPath)
       .map((l) => JSON.parse(l) as { sentence: string; text: string; label: string })
       .map((g) => ({ text: g.text, label: g.label, doc: docIdOf(g.sentence), group: docIdOf(g.sentence) }))
   : [];
+// The layout's quotations of each sample document, as `stance annotate` reads them: the document is segmented again
+// and each gold sentence matched to its span in order (a sentence's text has its line breaks as spaces).
+const sampleDocs = new Map<string, Item[]>();
+for (const e of sample) sampleDocs.set(e.doc!, [...(sampleDocs.get(e.doc!) ?? []), e]);
+for (const [doc, items] of sampleDocs) {
+  const path = join(ROOT, 'corpus/documents', `${doc}.json`);
+  if (!existsSync(path)) continue;
+  const text = (JSON.parse(readFileSync(path, 'utf8')) as { text: string }).text;
+  const spans = segment(text);
+  const flags = blockQuoted(text, spans);
+  let k = 0;
+  for (const e of items) {
+    while (k < spans.length && spans[k]!.text.replace(/\s+/g, ' ') !== e.text) k++;
+    if (k === spans.length) throw new Error(`sample: a gold sentence of ${doc} is not among its document's sentences`);
+    e.layoutQuoted = flags[k++]!;
+  }
+}
 const realDev: (Item & { part: string })[] = [];
 {
-  const docs = new Map<string, { sentences: string[] }>();
+  type UdDoc = { id: string; text: string; sentences: string[]; offsets: [number, number][]; quoted?: boolean[] };
+  const docs = new Map<string, UdDoc>();
   for (const file of ['ud-ewt-dev-docs.json', 'ud-gum-dev-docs.json'])
-    for (const d of JSON.parse(readFileSync(join(EVAL, file), 'utf8')) as { id: string; sentences: string[] }[])
-      docs.set(`${file}:${d.id}`, d);
+    for (const d of JSON.parse(readFileSync(join(EVAL, file), 'utf8')) as UdDoc[]) docs.set(`${file}:${d.id}`, d);
   const lines = readFileSync(resolve(ROOT, 'packages/classify/bench/real-dev/labels.jsonl'), 'utf8').split('\n');
   for (const l of lines.filter(Boolean)) {
     const r = JSON.parse(l) as { file: string; doc: string; index: number; label: string; textHash: string };
-    const text = docs.get(`${r.file}:${r.doc}`)?.sentences[r.index];
+    const d = docs.get(`${r.file}:${r.doc}`);
+    const text = d?.sentences[r.index];
     if (text === undefined || createHash('sha256').update(text).digest('hex').slice(0, 16) !== r.textHash)
       throw new Error(`real-dev: ${r.doc} #${r.index} no longer matches its text hash`);
     const part = r.doc.startsWith('weblog') ? 'weblog' : r.doc.includes('essay') ? 'essay' : 'news';
-    realDev.push({ text, label: r.label, doc: r.doc, group: r.doc, part });
+    // The layout's quotations, read from the whole document as `stance analyze` would.
+    d!.quoted ??= blockQuoted(
+      d!.text,
+      d!.offsets.map(([start, end]) => ({ start, end })),
+    );
+    realDev.push({ text, label: r.label, doc: r.doc, group: r.doc, part, layoutQuoted: d!.quoted[r.index]! });
   }
 }
 console.log('\nlabel shares');
@@ -455,7 +481,7 @@ for (const [name, items] of [
     for (const [key, idx] of byDoc) {
       const c = labeller.components(
         idx.map((i) => items[i]!.text),
-        { independent: key.startsWith('\u0000') },
+        { independent: key.startsWith('\u0000'), blockQuoted: idx.map((i) => items[i]!.layoutQuoted === true) },
       );
       idx.forEach((i, j) => {
         out[i] = c[j]!;

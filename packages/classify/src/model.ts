@@ -19,8 +19,9 @@ export interface PredictOptions {
    */
   startsInQuote?: boolean;
   /**
-   * Per text: the sentence sits in a block quotation, a Markdown or e-mail `>` paragraph (`blockQuoted` of
-   * @stance/text finds them). It is read as inside a quotation, as one carried over by quotation marks is: the rules
+   * Per text: the sentence sits in a quotation the layout shows, a Markdown or e-mail `>` paragraph or the paragraph
+   * after a lead-in that announces someone else's text, or is that lead-in (`blockQuoted` of @stance/text finds them).
+   * It is read as inside a quotation, as one carried over by quotation marks is: the rules
    * label it quote, the default labeller's quotation-first order asks its quote component first. Ignored with
    * `independent`. @default none
    */

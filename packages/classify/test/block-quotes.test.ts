@@ -3,7 +3,7 @@ import { quoteContext } from '../src/context.ts';
 import { defaultLabeller, endsInQuote, labelDocument, rulesModel, train } from '../src/index.ts';
 
 // A blogger reproduces a news story as a Markdown block quotation, then comments on it (the sentences as
-// @stance/text's segment gives them, and its blockQuoted's flags).
+// @stance/text's segment gives them, and its blockQuoted's flags: the lead-in before the block counts too).
 const POST = [
   'I read this in the paper today:',
   '> The council approved a 4.5% fare rise on Tuesday.',
@@ -12,19 +12,28 @@ const POST = [
   'Frankly, this is a disgrace.',
   'The fares rose by 4.5% on Tuesday.',
 ];
-const BLOCK = [false, true, true, true, false, false];
+const BLOCK = [true, true, true, true, false, false];
 
 describe('block quotations (PredictOptions.blockQuoted)', () => {
-  it('the rules and the default labeller label every sentence of this block quotation quote', () => {
+  it('the rules and the default labeller label every sentence of this block quotation quote, and its lead-in', () => {
     for (const model of [rulesModel, defaultLabeller()]) {
       const labels = model.predict(POST, { blockQuoted: BLOCK }).map((p) => p.label);
-      expect(labels.slice(1, 4)).toEqual(['quote', 'quote', 'quote']);
+      expect(labels.slice(0, 4)).toEqual(['quote', 'quote', 'quote', 'quote']);
       // Without the flags the story's plain statements are not quotes: the flags, not the words, decide.
       expect(model.predict(POST).map((p) => p.label)).not.toEqual(labels);
     }
     expect(labelDocument(POST, false, BLOCK).map((p) => p.label)).toEqual(
       rulesModel.predict(POST, { blockQuoted: BLOCK }).map((p) => p.label),
     );
+  });
+
+  // Regression: the `***` between two paragraphs of a blogger's reproduced story (UD EWT dev) was labelled quote.
+  it('a sentence of no words inside a quotation is skip, not quote', () => {
+    const texts = ['From the AP comes this story:', 'The president nominated two judges.', '***', 'Both are judges.'];
+    for (const model of [rulesModel, defaultLabeller()]) {
+      expect(model.predict(texts, { blockQuoted: [true, true, true, true] })[2]!.label).toBe('skip');
+      expect(model.predict(['“We will fight it.', '***', 'And win,” she said.'])[1]!.label).toBe('skip');
+    }
   });
 
   it('a quotation mark left open inside a block quotation ends with it', () => {

@@ -17,9 +17,16 @@ export interface CorpusIndex {
   readonly placeInDoc: Int32Array;
   /** Sentence position by sentence id. */
   readonly positionOf: ReadonlyMap<string, number>;
-  /** 1 where a sentence sits in a block quotation (a `>` paragraph of its document), which the labellers read as a quote. */
+  /**
+   * 1 where a sentence sits in a quotation its document's layout shows (a `>` paragraph, or the paragraph after a
+   * lead-in such as `From the AP comes this story:`; see blockQuoted of @stance/text), which the labellers read as a
+   * quote.
+   */
   readonly blockQuoted: Uint8Array;
 }
+
+// A lead-in ends its line with a colon; a document without one (or a `>`) can hold no quotation by layout.
+const LINE_ENDS_IN_COLON = /:[ \t]*\r?\n/;
 
 /** Index documents and their sentences; sentences of unknown documents are left out. */
 export function indexCorpus(documents: readonly StanceDocument[], sentences: readonly Sentence[]): CorpusIndex {
@@ -49,8 +56,8 @@ export function indexCorpus(documents: readonly StanceDocument[], sentences: rea
   const quoted = new Uint8Array(sentences.length);
   byDoc.forEach((list, d) => {
     const text = documents[d]!.text;
-    // Most documents quote no block: only one with a `>` in it is read line by line.
-    if (!text.includes('>')) return;
+    // Most documents quote nothing by layout: only one with a `>` or a line ending in a colon is read line by line.
+    if (!text.includes('>') && !LINE_ENDS_IN_COLON.test(text)) return;
     const flags = blockQuoted(
       text,
       list.map((s) => sentences[s]!),

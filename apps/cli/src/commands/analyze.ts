@@ -64,7 +64,8 @@ export const analyzeCommand: Command = {
     // labelled, so memory stays flat on a large input (50 MB of text once took 3.4 GB and could not be written as one
     // string). A quotation open at the end of a batch carries into the next, as it would in one call.
     let open = false;
-    // Sentences of a `>` paragraph (a Markdown block quotation) are read as inside a quotation.
+    // Sentences of a `>` paragraph (a Markdown block quotation), or of the paragraph after a lead-in such as `From the
+    // AP comes this story:` (and that lead-in), are read as inside a quotation.
     const blocks = blockQuoted(text, sentences);
     for (let from = 0; from < sentences.length; from += BATCH) {
       const batch = sentences.slice(from, from + BATCH);

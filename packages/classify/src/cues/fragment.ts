@@ -26,12 +26,13 @@ export const fragmentRule: CueRule = {
     if (BIO.test(text)) return [cue(0, text.length, 'fragment', 'skip', 3)];
     if (LICENCE_CREDIT.test(text) || HASHTAGS.test(text.trim())) return [cue(0, text.length, 'fragment', 'skip', 4)];
     if (BOILERPLATE.test(text) && view.tokens.length <= 6) return [cue(0, text.length, 'fragment', 'skip', 3)];
+    // No words (`***`, a lone dash) make no claim, inside a quotation or not.
+    if (view.tokens.length === 0) return [cue(0, text.length, 'fragment', 'skip', 3)];
     if (view.startsInQuote || view.quoted.length > 0) return [];
     // A heading: a few words without sentence-final punctuation, or a longer title in title case (every word of four
     // letters or more capitalised: `How to Wash Overalls in a Washing Machine`), as blog posts and essays start.
     if (!/[.!?…:;]["”’)]*$/.test(text) && (view.tokens.length <= 4 || isTitleCase(view.tokens)))
       return [cue(0, text.length, 'fragment', 'skip', 2.5)];
-    if (view.tokens.length === 0) return [cue(0, text.length, 'fragment', 'skip', 3)];
     return [];
   },
 };

@@ -9,7 +9,8 @@ import { nonSpaceLength, wordCount } from '../text-counts.ts';
 export const quotationRule: CueRule = {
   kind: 'quotation',
   find(view) {
-    if (view.quoted.length === 0) return [];
+    // A sentence of no words (`***` between paragraphs of a quotation) quotes nothing; the fragment rule makes it skip.
+    if (view.quoted.length === 0 || view.tokens.length === 0) return [];
     const text = view.text;
     const total = nonSpaceLength(text, 0, text.length) || 1;
     const out = [];

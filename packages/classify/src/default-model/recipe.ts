@@ -41,7 +41,7 @@ export interface LabellerRecipe {
  * n-grams, at a third of the cost per sentence (the default must label ≥ 20,000 sentences a second).
  */
 export const DEFAULT_RECIPE: LabellerRecipe = {
-  version: 'default-labeller/6',
+  version: 'default-labeller/7',
   features: { wordNgrams: 1, charNgrams: null, cues: true, context: true, stems: false },
   opinion: {
     selectOn: ['checkthat-subjectivity-en.train.jsonl'],
