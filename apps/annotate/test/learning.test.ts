@@ -50,6 +50,25 @@ describe('the live model', () => {
     expect(model.predict(['The council spent 9 million on parks in 2031.'])[0]?.label).toBe('fact');
   });
 
+  // Regression: the live model was trained, cross-validated and asked for suggestions as if no sentence sat in a `>`
+  // block quotation, where the start model and the rules read them as quotes.
+  it('reads the quotations the layout shows, in training, cross-validation and prediction', () => {
+    const story = ['The council met on Monday.', 'The fares rose on Tuesday.', 'The depot opened in May.'];
+    const data: LiveExample[] = ['a', 'b', 'c', 'd', 'e'].flatMap((doc) => [
+      ...story.map((text) => ({ text, label: 'quote' as const, doc, quoted: true })),
+      ...story.map((text) => ({ text, label: 'fact' as const, doc })),
+    ]);
+    const model = trainLive(data, 'live-logreg-1');
+    expect(model.predict(story, { blockQuoted: [true, true, true] }).map((p) => p.label)).toEqual([
+      'quote',
+      'quote',
+      'quote',
+    ]);
+    expect(model.predict(story).map((p) => p.label)).toEqual(['fact', 'fact', 'fact']);
+    // Held-out sentences are predicted with their flags too: the live model separates what the words alone cannot.
+    expect(crossValidate(data, rulesModel).macroF1).toBe(1);
+  });
+
   it('ranks a pool least confident first, predicting each document together', () => {
     const seen: string[][] = [];
     const confidence = new Map([

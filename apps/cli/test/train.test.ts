@@ -162,6 +162,35 @@ describe('stance train', () => {
     );
   });
 
+  // Regression: `train --corpus` read no document's layout, so labels on a `>` paragraph taught the model nothing
+  // that `analyze` and the annotation UI then read.
+  it("--corpus trains with the quotations its documents' layout shows, as analyze reads them", async () => {
+    const corpus = join(tempDir('stance-train-block-'), 'corpus');
+    const story = 'The council met on Monday. The fares rose on Tuesday. The depot opened in May.';
+    const docs = ['a', 'b', 'c', 'd'].map((id) => ({ id, title: id, text: `> ${story}\n\n${story}` }));
+    writeDocuments(corpus, docs);
+    const all = docs.flatMap(sentencesOf);
+    writeGold(
+      corpus,
+      all.map((s) => ({
+        sentence: s.id,
+        textHash: textHash(s.text),
+        label: s.index < 3 ? 'quote' : 'fact',
+        text: s.text,
+      })),
+    );
+    const model = join(corpus, 'm.json');
+    const r = await runStanceInProcess(['train', '--corpus', corpus, '--out', model]);
+    expect(r.code, r.stderr).toBe(0);
+    const a = stance(['analyze', '-', '--jsonl', '--model', model], `> ${story}\n\n${story}\n`);
+    const labels = a.stdout
+      .trimEnd()
+      .split('\n')
+      .slice(0, -1)
+      .map((l) => (JSON.parse(l) as { label: string }).label);
+    expect(labels).toEqual(['quote', 'quote', 'quote', 'fact', 'fact', 'fact']);
+  });
+
   it('--corpus without gold says in one line how many sentences are labelled and by whom', async () => {
     const corpus = join(tempDir('stance-train-few-'), 'corpus');
     const docs = teamDocuments([4, 4]);

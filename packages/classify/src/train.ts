@@ -17,6 +17,11 @@ export interface Example {
   text: string;
   label: string;
   doc?: string;
+  /**
+   * It sits in a quotation its document's layout shows (a `>` paragraph, a lead-in's paragraph: blockQuoted of
+   * @stance/text); training reads it as inside a quotation, as prediction does with PredictOptions.blockQuoted.
+   */
+  quoted?: boolean;
 }
 
 /** Training options; every field has a default. */
@@ -125,7 +130,10 @@ export function train(kind: TrainKind, examples: readonly Example[], options: Tr
   const maxFeatures = options.maxFeatures ?? DEFAULT_MAX_FEATURES;
   const { counts, dims, vocabulary, rows, groups, minCount, seen } = trainingFeatures(
     examples.map((e) => e.text),
-    { docs: examples.map((e) => e.doc) },
+    {
+      docs: examples.map((e) => e.doc),
+      ...(examples.some((e) => e.quoted) ? { blockQuoted: examples.map((e) => e.quoted === true) } : {}),
+    },
     y,
     K,
     features,

@@ -1,5 +1,5 @@
 import { StanceError } from '@stance/schema';
-import { quoteContext } from './context.ts';
+import { openAfter, quoteContext, startsQuoted } from './context.ts';
 import { FeatureTally } from './feature-groups.ts';
 import { FeatureSpace } from './feature-space.ts';
 import type { FeatureSettings } from './features.ts';
@@ -26,6 +26,12 @@ export interface TrainingFeatures {
   minCount: number;
   /** Distinct features in the data before the minimum count. */
   seen: number;
+}
+
+/** The texts' documents (`docs[i]` names text i's) and which sit in a quotation the layout shows (`blockQuoted`). */
+export interface DocumentContext {
+  docs?: readonly (string | undefined)[];
+  blockQuoted?: readonly boolean[];
 }
 
 /**
@@ -58,7 +64,7 @@ function minCountFor(counts: Int32Array, K: number, dims: number, minCount: numb
  */
 export function trainingFeatures(
   texts: readonly string[],
-  context: readonly boolean[] | { docs?: readonly (string | undefined)[] },
+  context: readonly boolean[] | DocumentContext,
   y: Int32Array,
   K: number,
   settings: FeatureSettings,
@@ -72,16 +78,22 @@ export function trainingFeatures(
   const builder = options.rows ? new SentenceRowsBuilder() : undefined;
   const tally = new FeatureTally(K, options.rows);
   // With cues on, extract scans each text's quotations and says whether one is still open at its end.
-  const docs = Array.isArray(context) ? undefined : (context as { docs?: readonly (string | undefined)[] }).docs;
+  const docs = Array.isArray(context) ? undefined : (context as DocumentContext).docs;
+  const blocks = Array.isArray(context) ? undefined : (context as DocumentContext).blockQuoted;
   const chain = !Array.isArray(context) && settings.cues;
-  const given = Array.isArray(context) ? context : chain ? [] : quoteContext(texts, docs);
+  const given = Array.isArray(context) ? context : chain ? [] : quoteContext(texts, docs, false, blocks);
   let open = false;
   for (let i = 0; i < texts.length; i++) {
     // As quoteContext: the first text, and a text of another document than the one before, start outside quotes.
     let inQuote = given[i] === true;
-    if (chain) inQuote = open && (i === 0 ? !docs : docs![i] !== undefined && docs![i - 1] === docs![i]);
+    if (chain)
+      inQuote = startsQuoted(
+        open && (i === 0 ? !docs : docs![i] !== undefined && docs![i - 1] === docs![i]),
+        blocks,
+        i,
+      );
     space.extract(texts[i]!, inQuote);
-    open = space.endsInQuote;
+    open = openAfter(space.endsInQuote, blocks, i);
     if (space.size > featureLimit || (builder?.entries ?? 0) > entryLimit)
       throw new StanceError(
         `too much training data to fit in memory: ${space.size.toLocaleString('en-US')} distinct features after ` +

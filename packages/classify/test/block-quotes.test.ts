@@ -74,4 +74,23 @@ describe('block quotations (PredictOptions.blockQuoted)', () => {
       expect(inBlock.map((p, i) => p.scores.quote! > plain[i]!.scores.quote!)).toEqual([true, true]);
     }
   });
+
+  // Regression: training read every example as outside any block quotation, so a team's labels on a `>` paragraph
+  // taught a model nothing about the layout that its predictions then read.
+  it('training reads an example that sits in a quotation the layout shows (Example.quoted) as prediction reads it', () => {
+    const story = ['The council met on Monday.', 'The fares rose on Tuesday.', 'The depot opened in May.'];
+    const examples = ['a', 'b', 'c', 'd'].flatMap((doc) => [
+      ...story.map((text) => ({ text, label: 'quote', doc, quoted: true })),
+      ...story.map((text) => ({ text, label: 'fact', doc })),
+    ]);
+    for (const cues of [true, false]) {
+      const model = train('logreg', examples, { features: { cues } });
+      const inBlock = model.predict(story, { blockQuoted: [true, true, true] }).map((p) => p.label);
+      const plain = model.predict(story).map((p) => p.label);
+      expect([inBlock, plain]).toEqual([
+        ['quote', 'quote', 'quote'],
+        ['fact', 'fact', 'fact'],
+      ]);
+    }
+  });
 });

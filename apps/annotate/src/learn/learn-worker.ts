@@ -91,6 +91,8 @@ function trainAndRank(request: TrainRequest): void {
     text: textOf(p),
     label: LABELS[request.labels[i]!]!,
     doc: String(request.docs[i]),
+    // The layout's quotations, for training and cross-validation alike (the suggestions read them too).
+    ...(quotedAt(p) ? { quoted: true } : {}),
   }));
   const name = `live-logreg-${request.generation}`;
   const before = predictor();

@@ -61,14 +61,21 @@ export function groupedFolds(
   return { fold, k: folds, grouped: false };
 }
 
-/** Predict examples document by document (each document's examples in reading order, as context needs). */
+/**
+ * Predict examples document by document (each document's examples in reading order, as context needs), with the
+ * quotations their layout shows.
+ */
 function predictByDoc(predictor: Predictor, examples: readonly LiveExample[]): string[] {
   const out: string[] = new Array(examples.length);
   let start = 0;
   while (start < examples.length) {
     let end = start + 1;
     while (end < examples.length && examples[end]!.doc === examples[start]!.doc) end++;
-    const answers = predictor.predict(examples.slice(start, end).map((e) => e.text));
+    const part = examples.slice(start, end);
+    const answers = predictor.predict(
+      part.map((e) => e.text),
+      { blockQuoted: part.map((e) => e.quoted === true) },
+    );
     for (let i = start; i < end; i++) out[i] = answers[i - start]?.label ?? '';
     start = end;
   }
@@ -123,7 +130,7 @@ export function crossValidate(examples: readonly LiveExample[], previous: Predic
 /** Train the live model on all `examples` (LIVE_TRAIN_OPTIONS), named `name`. */
 export function trainLive(examples: readonly LiveExample[], name: string): Predictor {
   const model = train('logreg', examples, LIVE_TRAIN_OPTIONS);
-  return { name, predict: (texts) => model.predict(texts) };
+  return { name, predict: (texts, options) => model.predict(texts, options) };
 }
 
 /**

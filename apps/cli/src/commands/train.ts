@@ -6,7 +6,7 @@ import type { GoldMode } from '@stance/export';
 import { buildLabelIndex, corpusLogs, GOLD_MODES, openCorpus, sentenceGold } from '@stance/export';
 import { isStanceError, StanceError } from '@stance/schema';
 import { writeFileAtomic } from '@stance/store';
-import { stripControl } from '@stance/text';
+import { blockQuoted, stripControl } from '@stance/text';
 import { intOption, numberOption, stringOption, userPath } from '../args.ts';
 import type { Command, Io, ParsedArgs } from '../command.ts';
 
@@ -75,7 +75,10 @@ function corpusExamples(dir: string, mode: GoldMode, minAnnotators: number, io: 
   let labelled = 0;
   let stale = 0;
   for (const docId of source.documentIds) {
-    for (const sentence of source.document(docId).sentences) {
+    const { doc, sentences: docSentences } = source.document(docId);
+    // The quotations the layout shows (a `>` paragraph, a lead-in's paragraph), read as the annotation UI reads them.
+    const quoted = blockQuoted(doc.text, docSentences);
+    for (const [k, sentence] of docSentences.entries()) {
       sentences++;
       const gold = sentenceGold(sentence, index, source.reference, mode, minAnnotators);
       stale += gold.stale;
@@ -83,7 +86,7 @@ function corpusExamples(dir: string, mode: GoldMode, minAnnotators: number, io: 
       for (const j of gold.judgements) byAnnotator.set(j.annotator, (byAnnotator.get(j.annotator) ?? 0) + 1);
       const d = gold.decision;
       if ('label' in d) {
-        examples.push({ text: sentence.text, label: d.label, doc: docId });
+        examples.push({ text: sentence.text, label: d.label, doc: docId, ...(quoted[k] ? { quoted: true } : {}) });
         sources.set(d.source, (sources.get(d.source) ?? 0) + 1);
       } else if (d.excluded !== 'unlabelled') excluded.set(d.excluded, (excluded.get(d.excluded) ?? 0) + 1);
     }

@@ -47,6 +47,8 @@ export function exampleFeatures(examples: readonly Example[], features: FeatureS
   const context = quoteContext(
     examples.map((e) => e.text),
     examples.map((e) => e.doc),
+    false,
+    examples.map((e) => e.quoted === true),
   );
   return examples.map((e, i) => sentenceFeatures(e.text, context[i]!, features));
 }
