@@ -96,6 +96,29 @@ describe('labelSentence: hard cases', () => {
     expect(labelSentence('“We Will Fight Them on the Beaches and Win”').label).not.toBe('skip');
   });
 
+  // Regression: the bundled sample's blog bylines (`Posted by Jonah Vettel, 14 October 2026`) were labelled fact, the
+  // date and figures of a timestamp outweighing the byline; a byline in a reproduced post was labelled quote.
+  it.each([
+    'Posted by Jonah Vettel, 14 October 2026',
+    'Posted by Ms. Carys Bellweather, history teacher',
+    'Posted by Hidden Nook to Hidden Nook at 3/9/2005 11:16:00 PM',
+    'Filed under: Politics, Transport',
+  ])('a blog byline is skip, inside a reproduced post too: %s', (text) => {
+    expect(labelSentence(text).label).toBe('skip');
+    expect(labelSentence(text, { inQuote: true }).label).toBe('skip');
+  });
+
+  it('a sharing prompt is skip', () => {
+    expect(labelSentence('Like this:').label).toBe('skip');
+  });
+
+  it('a sentence about posting or filing is not a byline', () => {
+    const long =
+      'Posted by hand to every councillor in the borough, the letter asks for a public vote on the new fares before May.';
+    expect(labelSentence(long).label).not.toBe('skip');
+    expect(labelSentence('Written in 1848, the manifesto is still a bestseller.').label).not.toBe('skip');
+  });
+
   it('a sentence that mentions a licence or a hashtag is not a credit line', () => {
     expect(labelSentence('The #MeToo movement changed how newsrooms work.').label).not.toBe('skip');
     expect(labelSentence('The photos are free to use, the agency said.').label).not.toBe('skip');

@@ -4,7 +4,12 @@ import type { WordToken } from '../tokens.ts';
 
 // Page furniture that turns up between paragraphs of scraped articles.
 const BOILERPLATE =
-  /^(?:advertisement|read more|related|share this|click here|subscribe|sign up|image(?: caption)?|photo|getty images|video|listen|follow us|updated|published|by [A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+)*)\b/iu;
+  /^(?:advertisement|read more|related|share this|click here|subscribe|sign up|like this|image(?: caption)?|photo|getty images|video|listen|follow us|updated|published|by [A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+)*)\b/iu;
+
+// A blog post's byline or filing line: "Posted by Jonah Vettel, 14 October 2026", "Posted by X to Y at 3/9/2005 11:16 PM",
+// "Filed under: Politics". Longer than the page furniture above, so it has its own limit (16 words), and no full stop:
+// "Written in 1848, the manifesto is still a bestseller." is a sentence.
+const POSTED = /^(?:posted (?:by|on|in|at)|written by|filed (?:under|in))\b/iu;
 
 // An author bio: "Tomas Reyl is an economist and a regular contributor."
 const BIO =
@@ -26,6 +31,9 @@ export const fragmentRule: CueRule = {
     if (BIO.test(text)) return [cue(0, text.length, 'fragment', 'skip', 3)];
     if (LICENCE_CREDIT.test(text) || HASHTAGS.test(text.trim())) return [cue(0, text.length, 'fragment', 'skip', 4)];
     if (BOILERPLATE.test(text) && view.tokens.length <= 6) return [cue(0, text.length, 'fragment', 'skip', 3)];
+    // Heavier than the other furniture: its date and time are number cues (fact), six of them in `at 3/9/2005 11:16:00`.
+    if (POSTED.test(text) && view.tokens.length <= 16 && !/[.!?…]["”’)]*$/.test(text.trimEnd()))
+      return [cue(0, text.length, 'fragment', 'skip', 6)];
     // No words (`***`, a lone dash) make no claim, inside a quotation or not.
     if (view.tokens.length === 0) return [cue(0, text.length, 'fragment', 'skip', 3)];
     if (view.startsInQuote || view.quoted.length > 0) return [];
