@@ -2,9 +2,10 @@
 // article:", "Ben made another announcement on March 28:", "In it, Norton observed:". The guidelines label such a line
 // as what it introduces (a quotation) and the paragraph after it as quotation, though no mark shows it. The words are
 // the nouns of a text someone published and the verbs that report it; a bare "Consider this:" or "Three things went
-// wrong:" introduces the author's own points and has none of them.
+// wrong:" introduces the author's own points and has none of them. Bare "say", "write", "read" and "as follows" are
+// left out: "Needless to say:", "Read on:" and "The results are as follows:" introduce the author's own text.
 const ANNOUNCES =
-  /\b(?:excerpts?|story|article|report|statement|announcement|letter|memo|e-?mail|tweet|response|reply|transcript|passage|quote|quoted|quoting|wrote|writes|write|said|says|say|told|tells|put it|observed|noted|added|declared|announced|explained|reads|read|as follows)\b/i;
+  /\b(?:excerpts?|story|article|report|statement|announcement|letter|memo|e-?mail|tweet|response|reply|transcript|passage|quote|quoted|quoting|wrote|writes|said|says|told|tells|put it|observed|noted|added|declared|announced|explained|reads)\b/i;
 
 // The author introducing their own text ("Here is what I wrote in 2019:", "From my column:") is not a quotation.
 const OWN_TEXT = /\b(?:my|our)\b|\b(?:i|we)\b(?: \w+)? (?:wrote|write|said|say|posted|published|told)\b/i;

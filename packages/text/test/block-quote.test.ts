@@ -91,6 +91,14 @@ describe('blockQuoted', () => {
       'Dear Hannah:',
       '',
       'We are back from Europe.',
+      '',
+      'The results are as follows:',
+      '',
+      'Fares rose by 4%.',
+      '',
+      'The policy reads as follows:',
+      '',
+      'Staff may not post on the wiki.',
     ].join('\n');
     const sentences = segment(text);
     const flags = blockQuoted(text, sentences);
@@ -98,6 +106,8 @@ describe('blockQuoted', () => {
       'From the AP comes this story:',
       'The president nominated two judges on Tuesday.',
       'Both replace retiring jurists.',
+      'The policy reads as follows:',
+      'Staff may not post on the wiki.',
     ]);
   });
 
