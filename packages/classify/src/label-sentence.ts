@@ -62,7 +62,7 @@ export function predictFromView(text: string, inQuote: boolean): { prediction: P
 
 /**
  * Label the sentences of one document in order, carrying an open quotation from one sentence into the next
- * (`startsInQuote`: one is open where the first starts; `blockQuoted`: which sit in a block quotation, see
+ * (`startsInQuote`: one is open where the first starts; `blockQuoted`: which sit in a quotation the layout shows, see
  * PredictOptions).
  */
 export function labelDocument(

@@ -9,7 +9,7 @@ export interface SharedTexts {
   text: SharedArrayBuffer;
   /** End offset (bytes) of each sentence's text in `text`; a sentence starts where the one before it ends. */
   ends: SharedArrayBuffer;
-  /** One byte a sentence: 1 where it sits in a block quotation (CorpusIndex.blockQuoted). */
+  /** One byte a sentence: 1 where it sits in a quotation the layout shows (CorpusIndex.blockQuoted). */
   quoted: SharedArrayBuffer;
 }
 

@@ -5,7 +5,7 @@ import { blockFlags } from './corpus-index.ts';
 
 /**
  * The rules labeler (labelDocument's shape): one prediction (with cue spans relative to each sentence) per sentence of
- * one document, told which sentences sit in a block quotation (CorpusIndex.blockQuoted).
+ * one document, told which sentences sit in a quotation the layout shows (CorpusIndex.blockQuoted).
  */
 export type Labeler = (texts: string[], startsInQuote?: boolean, blockQuoted?: readonly boolean[]) => Prediction[];
 
