@@ -11,6 +11,7 @@ import type { Interval } from '@stance/metrics';
 import { bootstrapCI, pairedBootstrap } from '@stance/metrics';
 import { docIdOf } from '@stance/schema';
 import { blockQuoted, segment } from '@stance/text';
+import { quoteContext } from '../src/context.ts';
 import { binaryComponent, binaryScorer } from '../src/default-model/binary-scorer.ts';
 import { COMBINE_ORDERS, combineComponents } from '../src/default-model/combine.ts';
 import { binaryMacroF1, exampleFeatures, foldsOf, outOfFold } from '../src/default-model/cv.ts';
@@ -24,6 +25,7 @@ import {
   rulesModel,
   train,
 } from '../src/index.ts';
+import { findCues, viewSentence } from '../src/rules.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const EVAL = resolve(ROOT, '../shared/eval');
@@ -362,6 +364,46 @@ compare(
   },
   QR,
 );
+{
+  // How much of PolNeAR's quote class shows its attribution in the sentence at all: a quotation (or one carried over),
+  // the rules' attribution or reported-speech cue, or a reporting, belief or intention word or a named kind of
+  // source (a generous list, written for this count). A labeller that reads the sentence, as the guidelines ask
+  // ("mainly reports what someone else said, wrote or believes"), can hardly call the rest quotes; "quote exactly
+  // when marked" is what such reading reaches.
+  const SAYS =
+    /\b(?:said|says|say|told|tells?|according|argued?|argues|claim(?:s|ed)?|believe[sd]?|thinks?|thought|wants?|wanted|hope[sd]?|expect(?:s|ed)?|warn(?:s|ed)?|insist(?:s|ed)?|suggest(?:s|ed)?|note[sd]?|added|state[sd]?|announce[sd]?|report(?:s|ed)|call(?:s|ed)|accuse[sd]?|denie[sd]|den(?:y|ies)|ask(?:s|ed)|promise[sd]?|vow(?:s|ed)?|plan(?:s|ned)?|wrote|writes|tweeted|sources?|officials?|spokes\w+)\b/i;
+  const marked = (items: readonly Item[]): boolean[] => {
+    const context = quoteContext(
+      items.map((e) => e.text),
+      items.map((e) => e.doc),
+    );
+    return items.map((e, i) => {
+      if (context[i] || SAYS.test(e.text)) return true;
+      const kinds = findCues(viewSentence(e.text, context[i])).map((c) => c.kind);
+      return kinds.includes('quotation') || kinds.includes('attribution') || kinds.includes('reported-speech');
+    });
+  };
+  console.log(
+    '  attribution visible in the sentence (quotation marks, a reporting or belief word, a named kind of source):',
+  );
+  for (const [name, items] of [
+    ['train', pnTrain],
+    ['dev', pnDev],
+  ] as const) {
+    const m = marked(items);
+    const share = (label: string) => {
+      const idx = items.map((_, i) => i).filter((i) => items[i]!.label === label);
+      return `${label} ${pct(idx.filter((i) => m[i]).length / idx.length)}`;
+    };
+    const gold = items.map((e) => toQuote(e.label) === 'quote');
+    console.log(
+      `    ${name.padEnd(5)} ${share('direct')}, ${share('indirect')}, ${share('none')}; "quote exactly when visible": ${binaryMacroF1(
+        gold,
+        m.map((x) => (x ? 1 : 0)),
+      ).toFixed(3)}`,
+    );
+  }
+}
 if (!QUICK) {
   // Leave one publisher out: the quote component's settings, fitted on six publishers, scored on the seventh.
   const chosenQ = (shipped.training.chosen as { quote: { l2: number; minCount: number } }).quote;
