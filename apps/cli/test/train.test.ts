@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeGold } from '@stance/corpus';
-import type { Sentence } from '@stance/schema';
+import type { Label, Sentence, StanceDocument } from '@stance/schema';
 import { textHash } from '@stance/schema';
 import { describe, expect, it } from 'vitest';
 import { smallCorpusDir } from './annotate-fixture.ts';
@@ -27,6 +27,17 @@ const lines = [
 const data = join(dir, 'data.jsonl');
 const dataText = `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
 writeFileSync(data, dataText);
+
+/** Write documents into a corpus folder with the team reference labels (`gold.jsonl`) `labelOf` gives each sentence. */
+function writeReferenceCorpus(corpus: string, docs: readonly StanceDocument[], labelOf: (s: Sentence) => Label): void {
+  writeDocuments(corpus, docs);
+  writeGold(
+    corpus,
+    docs
+      .flatMap(sentencesOf)
+      .map((s) => ({ sentence: s.id, textHash: textHash(s.text), label: labelOf(s), text: s.text })),
+  );
+}
 
 // Each case spawns the real command (about a second each, more on a busy machine).
 describe('stance train', () => {
@@ -132,18 +143,7 @@ describe('stance train', () => {
 
   it('--corpus takes the reference labels (gold.jsonl) where no annotator labelled, as export --gold both does', async () => {
     const corpus = join(tempDir('stance-train-ref-'), 'corpus');
-    const docs = teamDocuments([4, 4]);
-    writeDocuments(corpus, docs);
-    const all = docs.flatMap(sentencesOf);
-    writeGold(
-      corpus,
-      all.map((s) => ({
-        sentence: s.id,
-        textHash: textHash(s.text),
-        label: s.index % 2 ? 'fact' : 'opinion',
-        text: s.text,
-      })),
-    );
+    writeReferenceCorpus(corpus, teamDocuments([4, 4]), (s) => (s.index % 2 ? 'fact' : 'opinion'));
     const r = await runStanceInProcess(['train', '--corpus', corpus, '--model', 'nb', '--out', join(corpus, 'm.json')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^gold from .*: reference 8; left out: none; 0 sentences labelled by 0 annotators\n/);
@@ -168,17 +168,7 @@ describe('stance train', () => {
     const corpus = join(tempDir('stance-train-block-'), 'corpus');
     const story = 'The council met on Monday. The fares rose on Tuesday. The depot opened in May.';
     const docs = ['a', 'b', 'c', 'd'].map((id) => ({ id, title: id, text: `> ${story}\n\n${story}` }));
-    writeDocuments(corpus, docs);
-    const all = docs.flatMap(sentencesOf);
-    writeGold(
-      corpus,
-      all.map((s) => ({
-        sentence: s.id,
-        textHash: textHash(s.text),
-        label: s.index < 3 ? 'quote' : 'fact',
-        text: s.text,
-      })),
-    );
+    writeReferenceCorpus(corpus, docs, (s) => (s.index < 3 ? 'quote' : 'fact'));
     const model = join(corpus, 'm.json');
     const r = await runStanceInProcess(['train', '--corpus', corpus, '--out', model]);
     expect(r.code, r.stderr).toBe(0);
