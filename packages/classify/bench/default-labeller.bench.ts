@@ -87,6 +87,11 @@ function weightedMacroF1(gold: readonly string[], pred: readonly string[], weigh
   return sum / labels.length;
 }
 
+/** How a document's items are predicted: alone when they have no document, else with their layout's quotations. */
+function documentOptions(key: string, idx: readonly number[], items: readonly Item[]) {
+  return { independent: key.startsWith('\u0000'), blockQuoted: idx.map((i) => items[i]!.layoutQuoted === true) };
+}
+
 /** Predictions per item, documents in order (quotations carry over), items without a document one by one. */
 function predictItems(model: Model, items: readonly Item[]): string[] {
   const out = new Array<string>(items.length);
@@ -100,7 +105,7 @@ function predictItems(model: Model, items: readonly Item[]): string[] {
   for (const [key, idx] of byDoc) {
     const preds = model.predict(
       idx.map((i) => items[i]!.text),
-      { independent: key.startsWith('\u0000'), blockQuoted: idx.map((i) => items[i]!.layoutQuoted === true) },
+      documentOptions(key, idx, items),
     );
     idx.forEach((i, j) => {
       out[i] = preds[j]!.label;
@@ -228,7 +233,11 @@ const sample: Item[] = existsSync(goldPath)
 // The layout's quotations of each sample document, as `stance annotate` reads them: the document is segmented again
 // and each gold sentence matched to its span in order (a sentence's text has its line breaks as spaces).
 const sampleDocs = new Map<string, Item[]>();
-for (const e of sample) sampleDocs.set(e.doc!, [...(sampleDocs.get(e.doc!) ?? []), e]);
+for (const e of sample) {
+  const list = sampleDocs.get(e.doc!);
+  if (list) list.push(e);
+  else sampleDocs.set(e.doc!, [e]);
+}
 for (const [doc, items] of sampleDocs) {
   const path = join(ROOT, 'corpus/documents', `${doc}.json`);
   if (!existsSync(path)) continue;
@@ -523,7 +532,7 @@ for (const [name, items] of [
     for (const [key, idx] of byDoc) {
       const c = labeller.components(
         idx.map((i) => items[i]!.text),
-        { independent: key.startsWith('\u0000'), blockQuoted: idx.map((i) => items[i]!.layoutQuoted === true) },
+        documentOptions(key, idx, items),
       );
       idx.forEach((i, j) => {
         out[i] = c[j]!;
